@@ -1,0 +1,2 @@
+import { defineContentScript } from '#imports';
+export default defineContentScript({ matches: ['http://*/*', 'https://*/*'], main() {} });

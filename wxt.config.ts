@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { buildDatasetJson } from './scripts/build-dataset';
+import { writeFileSync, readFileSync } from 'node:fs';
+
+const GECKO_ID = 'backstory@backstory.example';
+
+/** Rebuilds data/dataset.json before every extension build, so a build never ships stale data. */
+function refreshDataset(): void {
+  const path = new URL('./data/dataset.json', import.meta.url);
+  const json = buildDatasetJson();
+  if (readFileSync(path, 'utf8') !== json) writeFileSync(path, json);
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: WXT APIs from '#imports', browser from 'wxt/browser'.
+  imports: false,
+  publicDir: 'components/public',
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:before': refreshDataset,
+  },
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
+    permissions: ['storage'],
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
