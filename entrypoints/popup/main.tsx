@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import datasetJson from '@/data/dataset.json';
+import { parseDataset } from '@/data/dataset-schema';
+import { App } from './App';
+import './style.css';
+
+render(<App dataset={parseDataset(datasetJson)} />, document.getElementById('app')!);

@@ -1,0 +1,64 @@
+/**
+ * A tiny static file server for the demo page and the test fixtures, bound to
+ * 127.0.0.1 on a free port. Mounts map URL prefixes to folders.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export type StaticServer = { origin: string; port: number; close(): Promise<void> };
+
+/** Resolves `urlPath` under one of the mounts, refusing anything outside them. */
+function resolveFile(mounts: Record<string, string>, urlPath: string): string | null {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const prefix = prefixes.find((p) => urlPath.startsWith(p));
+  if (prefix === undefined) return null;
+  const root = resolve(mounts[prefix]!);
+  const file = normalize(join(root, decodeURIComponent(urlPath.slice(prefix.length))));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return resolveFile({ [prefix]: root }, `${urlPath.replace(/\/?$/, '/')}index.html`);
+    return stat.isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const file = resolveFile(mounts, url.pathname);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    origin: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** The project's pages: the demo at /, test fixtures at /fixtures/. */
+export const PROJECT_MOUNTS = { '/': 'scripts/demo', '/fixtures/': 'tests/e2e/pages' };

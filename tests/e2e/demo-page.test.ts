@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import datasetJson from '../../data/dataset.json' with { type: 'json' };
+import { parseDataset } from '../../data/dataset-schema';
+import { openPage, useExtensionBrowser } from './support';
+
+const dataset = parseDataset(datasetJson);
+const people = dataset.entities.filter((entity) => entity.kind === 'person');
+
+describe('the demo news page with Backstory loaded', () => {
+  const e2e = useExtensionBrowser();
+
+  it('reaches the ready state and wraps every full-name mention of the dataset’s people', async () => {
+    const { page, errors } = await openPage(e2e, '/');
+    assert.equal(await page.getAttribute('html', 'data-backstory-state'), 'ready');
+
+    // Expected: each safe alias of each person, counted in the page's text outside form fields.
+    const pageText = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('form, script, style').forEach((node) => node.remove());
+      return clone.textContent ?? '';
+    });
+    const wrapped = await page.$$eval('backstory-mention', (elements) =>
+      elements.map((el) => ({ entity: el.getAttribute('data-backstory-entity'), text: el.textContent })),
+    );
+    let checked = 0;
+    for (const person of people) {
+      const fullNames = person.aliases.filter((alias) => alias.safety === 'safe').map((alias) => alias.text);
+      const expected = countOccurrences(pageText, fullNames);
+      const found = wrapped.filter((m) => m.entity === person.id && fullNames.includes(m.text ?? '')).length;
+      assert.equal(found, expected, `${person.name}: ${found} wrapped of ${expected} full-name mentions`);
+      checked += expected;
+    }
+    assert.ok(checked >= 7, `expected the demo page to name every person in full (found ${checked})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('wraps exactly the matched text in one element carrying the entity id', async () => {
+    const { page } = await openPage(e2e, '/');
+    const mentions = await page.$$eval('backstory-mention', (elements) =>
+      elements.map((el) => ({
+        entity: el.getAttribute('data-backstory-entity') ?? '',
+        text: el.textContent ?? '',
+        children: el.children.length,
+        nested: el.parentElement?.closest('backstory-mention') !== null,
+      })),
+    );
+    assert.ok(mentions.length > 0);
+    for (const mention of mentions) {
+      const entity = dataset.entities.find((e) => e.id === mention.entity);
+      assert.ok(entity, `unknown entity id ${mention.entity}`);
+      assert.ok(
+        entity.aliases.some((alias) => alias.text.replace(/\s+/g, ' ') === mention.text.replace(/\s+/g, ' ')),
+        `"${mention.text}" is not an alias of ${entity.id}`,
+      );
+      assert.equal(mention.children, 0);
+      assert.equal(mention.nested, false);
+    }
+    await page.close();
+  });
+
+  it('leaves form fields alone', async () => {
+    const { page } = await openPage(e2e, '/');
+    assert.equal(await page.inputValue('#comment-name'), 'Tommy Tuberville fan');
+    assert.match(await page.inputValue('#comment-body'), /^Jeff Sessions should have stayed out of it\./);
+    assert.equal(await page.locator('form backstory-mention').count(), 0);
+    await page.close();
+  });
+
+  it('shows a card with the entity’s name after the pointer dwells on a mention', async () => {
+    const { page } = await openPage(e2e, '/');
+    const mention = page.locator('backstory-mention[data-backstory-entity="tommy-tuberville"]').first();
+    await mention.scrollIntoViewIfNeeded();
+    await mention.hover();
+    const card = page.locator('backstory-card [role="tooltip"]');
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await card.locator('h2').textContent(), 'Tommy Tuberville');
+    assert.match((await card.textContent()) ?? '', /football coach/i);
+    await page.close();
+  });
+
+  it('opens the popup page', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
+    await page.locator('h1', { hasText: 'Backstory' }).waitFor();
+    assert.ok((await page.locator('[data-entity]').count()) >= 24);
+    await page.close();
+  });
+});
+
+function countOccurrences(text: string, needles: string[]): number {
+  // Longest first, each character counted once: "President Donald Trump" is one mention.
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{M}\\p{N}])(?:${[...needles]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+      .join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+    'gu',
+  );
+  return [...text.matchAll(pattern)].length;
+}
