@@ -9,8 +9,6 @@
  *
  * See ../shared/notes/reliability.md, rules 1, 4 and 5.
  */
-import type { Mention } from '@/lib/match-mentions';
-
 export const MENTION_TAG = 'backstory-mention';
 export const ENTITY_ATTRIBUTE = 'data-backstory-entity';
 
@@ -36,33 +34,95 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-/** Collects the text nodes under `root` that may hold mentions, in document order. */
-export function collectTextNodes(root: Node, ownNodes: WeakSet<Node>): Text[] {
+/** Inline elements: text on either side of them reads as one run ("Jeff <b>Sessions</b>"). */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
+  'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'NOBR',
+]);
+
+function isInline(element: Element): boolean {
+  // Custom elements (a hyphen in the name) are usually inline wrappers on news sites.
+  return INLINE_TAGS.has(element.tagName) || element.tagName.includes('-');
+}
+
+/** A run of text nodes that reads as one piece of text; matched as a whole. */
+export type Segment = Text[];
+
+/**
+ * Collects the text under `root` as segments, in document order. A segment
+ * ends at any block boundary, line break or skipped element, so a match can
+ * never join words the reader sees apart.
+ */
+export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] {
   const document = root.ownerDocument ?? (root as Document);
   if (document.designMode === 'on') return [];
+  if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return [];
+  const segments: Segment[] = [];
+  let current: Segment = [];
+  let currentBlock: Node | null = null;
+  const blockOf = new Map<Node, Node>();
+  const findBlock = (node: Node): Node => {
+    let parent: Node | null = node.parentNode;
+    const visited: Node[] = [];
+    while (parent && parent !== root && parent.nodeType === Node.ELEMENT_NODE && isInline(parent as Element)) {
+      const known = blockOf.get(parent);
+      if (known) {
+        parent = known;
+        break;
+      }
+      visited.push(parent);
+      parent = parent.parentNode;
+    }
+    const block = parent ?? root;
+    for (const node of visited) blockOf.set(node, block);
+    return block;
+  };
+  const endSegment = () => {
+    if (current.length && current.some((node) => HAS_LETTER.test(node.data))) segments.push(current);
+    current = [];
+    currentBlock = null;
+  };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) {
-        return HAS_LETTER.test((node as Text).data) && !ownNodes.has(node)
-          ? NodeFilter.FILTER_ACCEPT
-          : NodeFilter.FILTER_SKIP;
+        return ownNodes.has(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
-      return isSkippedElement(node as Element) || ownNodes.has(node)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_SKIP;
+      const element = node as Element;
+      if (isSkippedElement(element) || ownNodes.has(element) || element.tagName === 'BR') {
+        endSegment();
+        return NodeFilter.FILTER_REJECT;
+      }
+      if (!isInline(element)) endSegment();
+      return NodeFilter.FILTER_SKIP;
     },
   });
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  return nodes;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const block = findBlock(node);
+    if (block !== currentBlock) endSegment();
+    currentBlock = block;
+    current.push(node as Text);
+  }
+  endSegment();
+  return segments;
 }
+
+/** True when `element` or an ancestor is skipped (for scans that start inside the page). */
+export function isInsideSkipped(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (isSkippedElement(node)) return true;
+  }
+  return false;
+}
+
+/** A range of one text node's data to wrap for one entity. */
+export type WrapRange = { start: number; end: number; entityId: string };
 
 /** One page text node we split, and the nodes we created after it, in order. */
 type Edit = { original: Text; prefix: string; created: Node[] };
 
 /** The edit log of one annotation session: what we changed, so it can be undone exactly. */
 export class PageAnnotations {
-  private readonly edits: Edit[] = [];
+  private readonly edits = new Map<Text, Edit>();
   /** Every node we created; the page's nodes are never in here. */
   readonly ownNodes = new WeakSet<Node>();
   private readonly mentionElements: Element[] = [];
@@ -76,7 +136,7 @@ export class PageAnnotations {
    * Wraps `mentions` (sorted, non-overlapping offsets into `node.data`).
    * Returns the wrappers created.
    */
-  wrap(node: Text, mentions: readonly Mention[]): Element[] {
+  wrap(node: Text, mentions: readonly WrapRange[]): Element[] {
     const parent = node.parentNode;
     if (!parent || mentions.length === 0) return [];
     const document = node.ownerDocument;
@@ -96,20 +156,60 @@ export class PageAnnotations {
       edit.created.push(wrapper, rest);
       wrappers.push(wrapper);
     }
-    this.edits.push(edit);
+    this.edits.set(node, edit);
     this.mentionElements.push(...wrappers);
     return wrappers;
   }
 
+  /** True when `node` is a page text node we split and the page has since changed its text. */
+  isTouchedByPage(node: Node): boolean {
+    const edit = this.edits.get(node as Text);
+    return edit !== undefined && edit.original.data !== edit.prefix;
+  }
+
+  /** Undoes the edit of one page text node (the page touched it, or it left the page). */
+  revert(original: Text): void {
+    const edit = this.edits.get(original);
+    if (!edit) return;
+    this.edits.delete(original);
+    this.undo(edit);
+    const created = new Set(edit.created);
+    this.removeMentions((element) => created.has(element));
+  }
+
+  /** Undoes every edit whose page node is inside `root` (a region that became editable). */
+  revertWithin(root: Node): void {
+    for (const original of [...this.edits.keys()]) if (root.contains(original)) this.revert(original);
+  }
+
+  /** Undoes edits whose page node left the document: our nodes must not linger as orphans. */
+  revertDetached(): void {
+    for (const original of [...this.edits.keys()]) if (!original.isConnected) this.revert(original);
+  }
+
+  get editCount(): number {
+    return this.edits.size;
+  }
+
+  private removeMentions(match: (element: Element) => boolean): void {
+    for (let i = this.mentionElements.length - 1; i >= 0; i -= 1) {
+      if (match(this.mentionElements[i]!)) this.mentionElements.splice(i, 1);
+    }
+  }
+
+  private undo(edit: Edit): void {
+    const text = edit.created.map((node) => node.textContent ?? '').join('');
+    for (const node of edit.created) node.parentNode?.removeChild(node);
+    // If the page rewrote its own node meanwhile (a framework re-render), its
+    // text is the truth and ours was stale: only remove ours.
+    if (edit.original.data === edit.prefix) edit.original.data += text;
+  }
+
   /** Removes every node of ours and restores each page text node's exact text. */
   revertAll(): void {
-    for (const edit of this.edits.splice(0).reverse()) {
-      const text = edit.created.map((node) => node.textContent ?? '').join('');
-      for (const node of edit.created) node.parentNode?.removeChild(node);
-      // If the page rewrote its own node meanwhile (a framework re-render), its
-      // text is the truth and ours was stale: only remove ours.
-      if (edit.original.data === edit.prefix) edit.original.data += text;
-    }
+    const edits = [...this.edits.values()].reverse();
+    this.edits.clear();
+    for (const edit of edits) this.undo(edit);
     this.mentionElements.length = 0;
   }
 }

@@ -18,13 +18,15 @@ const ACTIVE_ATTRIBUTE = 'data-backstory-active';
 
 export type HoverIntentDeps = {
   card: CardHost;
+  /** The reader's dwell setting, read at each event so popup changes apply at once. */
+  hoverDelayMs: () => number;
   /** Our mention element at or above an event target, or null. */
   mentionOf(target: EventTarget | null): Element | null;
   entityOf(mention: Element): Entity | null;
 };
 
 export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentDeps): void {
-  const { card, mentionOf, entityOf } = deps;
+  const { card, mentionOf, entityOf, hoverDelayMs } = deps;
   let state = initialIntentState<Element>();
   let pointer: { x: number; y: number } | null = null;
   let active: Element | null = null;
@@ -63,7 +65,7 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
   };
 
   function dispatch(event: IntentEvent<Element>): void {
-    const step = stepIntent(state, event, DEFAULT_INTENT_CONFIG);
+    const step = stepIntent(state, event, { ...DEFAULT_INTENT_CONFIG, showDelayMs: hoverDelayMs() });
     state = step.state;
     step.commands.forEach(run);
   }

@@ -6,7 +6,13 @@
 export async function runInSlices<T>(
   items: readonly T[],
   work: (item: T) => void,
-  options: { budgetMs: number; yieldToPage: () => Promise<void>; isCancelled: () => boolean },
+  options: {
+    budgetMs: number;
+    yieldToPage: () => Promise<void>;
+    isCancelled: () => boolean;
+    /** Runs synchronously right after each slice, before any microtask (observer callbacks included). */
+    afterSlice?: () => void;
+  },
 ): Promise<number> {
   let ownMs = 0;
   let index = 0;
@@ -17,6 +23,7 @@ export async function runInSlices<T>(
       work(items[index]!);
       index += 1;
     } while (index < items.length && performance.now() - sliceStart < options.budgetMs);
+    options.afterSlice?.();
     ownMs += performance.now() - sliceStart;
     if (index < items.length) await options.yieldToPage();
   }

@@ -27,7 +27,8 @@ describe('the demo news page with Backstory loaded', () => {
     for (const person of people) {
       const fullNames = person.aliases.filter((alias) => alias.safety === 'safe').map((alias) => alias.text);
       const expected = countOccurrences(pageText, fullNames);
-      const found = wrapped.filter((m) => m.entity === person.id && fullNames.includes(m.text ?? '')).length;
+      // An epithet that contains the full name ("Cryin' Chuck Schumer") counts for it.
+      const found = wrapped.filter((m) => m.entity === person.id && fullNames.some((name) => m.text?.includes(name))).length;
       assert.equal(found, expected, `${person.name}: ${found} wrapped of ${expected} full-name mentions`);
       checked += expected;
     }
@@ -50,9 +51,11 @@ describe('the demo news page with Backstory loaded', () => {
     for (const mention of mentions) {
       const entity = dataset.entities.find((e) => e.id === mention.entity);
       assert.ok(entity, `unknown entity id ${mention.entity}`);
+      // A name split by inline markup is wrapped piece by piece: each piece is part of an alias.
+      const fold = (text: string) => text.replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
       assert.ok(
-        entity.aliases.some((alias) => alias.text.replace(/\s+/g, ' ') === mention.text.replace(/\s+/g, ' ')),
-        `"${mention.text}" is not an alias of ${entity.id}`,
+        entity.aliases.some((alias) => fold(alias.text).includes(fold(mention.text))),
+        `"${mention.text}" is not (part of) an alias of ${entity.id}`,
       );
       assert.equal(mention.children, 0);
       assert.equal(mention.nested, false);

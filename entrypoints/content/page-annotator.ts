@@ -1,0 +1,98 @@
+/**
+ * Runs the matcher over parts of the page and wraps what it links:
+ * segments → scan (gathering page-wide evidence) → resolve → wrap, in time
+ * slices. Keeps, per mention element, why it was linked (for the card).
+ */
+import { joinPieces, type JoinedText } from '@/lib/segment-text';
+import { PageEvidence, type MentionMatcher, type MentionReason, type ResolveOptions, type SegmentScan } from '@/lib/match-mentions';
+import { collectSegments, PageAnnotations, type Segment, type WrapRange } from './annotate-dom';
+import { runInSlices } from './run-in-slices';
+
+export type AnnotatorDeps = {
+  matcher: MentionMatcher;
+  sliceBudgetMs: number;
+  yieldToPage: () => Promise<void>;
+  isCancelled: () => boolean;
+  /** Called after each slice that wrote to the page (the observer drops its own records here). */
+  afterWrite: () => void;
+};
+
+type Scanned = { segment: Segment; snapshot: string[]; joined: JoinedText; scan: SegmentScan };
+
+export type PassResult = { ownMs: number; mentions: number };
+
+export class PageAnnotator {
+  readonly annotations = new PageAnnotations();
+  readonly reasons = new WeakMap<Element, MentionReason>();
+  private evidence = new PageEvidence();
+  private linked = new Set<string>();
+  private options: ResolveOptions = {};
+
+  constructor(private readonly deps: AnnotatorDeps) {}
+
+  /** New settings: the next pass resolves with these (callers revert first when they change). */
+  configure(options: Omit<ResolveOptions, 'linked'>): void {
+    this.options = options;
+  }
+
+  /** Annotates the text under `roots`; returns our own time spent and mentions added. */
+  async annotate(roots: readonly Node[]): Promise<PassResult> {
+    const { matcher, sliceBudgetMs, yieldToPage, isCancelled, afterWrite } = this.deps;
+    const startedAt = performance.now();
+    const segments = roots.flatMap((root) => collectSegments(root, this.annotations.ownNodes));
+    let ownMs = performance.now() - startedAt;
+
+    const scanned: Scanned[] = [];
+    ownMs += await runInSlices(
+      segments,
+      (segment) => {
+        const snapshot = segment.map((node) => node.data);
+        const joined = joinPieces(snapshot);
+        const scan = matcher.scan(joined.text);
+        this.evidence.add(scan, joined.text);
+        if (scan.candidates.length) scanned.push({ segment, snapshot, joined, scan });
+      },
+      { budgetMs: sliceBudgetMs, yieldToPage, isCancelled },
+    );
+
+    let added = 0;
+    ownMs += await runInSlices(
+      scanned,
+      (item) => {
+        added += this.wrapSegment(item);
+      },
+      { budgetMs: sliceBudgetMs, yieldToPage, isCancelled, afterSlice: afterWrite },
+    );
+    return { ownMs, mentions: added };
+  }
+
+  private wrapSegment({ segment, snapshot, joined, scan }: Scanned): number {
+    // The page may have changed this text while we yielded; the observer will queue it again.
+    if (segment.some((node, i) => !node.isConnected || node.data !== snapshot[i])) return 0;
+    const mentions = this.deps.matcher.resolve(scan, this.evidence, { ...this.options, linked: this.linked });
+    const perNode = new Map<number, WrapRange[]>();
+    const reasonsPerNode = new Map<number, MentionReason[]>();
+    for (const mention of mentions) {
+      for (const range of joined.toPieces(mention.start, mention.end)) {
+        perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId }]);
+        reasonsPerNode.set(range.piece, [...(reasonsPerNode.get(range.piece) ?? []), mention.reason]);
+      }
+    }
+    let added = 0;
+    for (const [piece, ranges] of perNode) {
+      const wrappers = this.annotations.wrap(segment[piece]!, ranges);
+      const reasons = reasonsPerNode.get(piece)!;
+      wrappers.forEach((wrapper, i) => this.reasons.set(wrapper, reasons[i]!));
+      added += wrappers.length;
+    }
+    return added;
+  }
+
+  /** Removes every wrapper and forgets the page's evidence (settings changed, or turned off). */
+  reset(): void {
+    this.annotations.revertAll();
+    this.evidence = new PageEvidence();
+    this.linked = new Set();
+    this.deps.afterWrite();
+  }
+}

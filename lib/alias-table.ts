@@ -1,0 +1,120 @@
+/**
+ * The alias table the matcher compiles: every alias of every entity, with the
+ * facts about its entity the context rules need (titles that fit, related
+ * entities, words that may stand before an event phrase). Built once per
+ * dataset. Pure.
+ */
+import type { Alias, Entity, EntityKind } from '../data/dataset-schema';
+
+export type AliasEntry = Alias & { entityId: string; kind: EntityKind };
+
+/** Folds the spellings a page may use for the same alias: spacing, apostrophes, dashes. */
+export function aliasKey(text: string): string {
+  return text
+    .replace(/[\s\u00A0\u202F]+/gu, ' ')
+    .replace(/[’‘`´]/gu, "'")
+    .replace(/[‐‑–]/gu, '-')
+    .trim();
+}
+
+/** Title words that mean the same office: a title fits if one of its class is in the entity's aliases. */
+const TITLE_CLASSES: ReadonlyArray<readonly string[]> = [
+  ['Sen.', 'Sen', 'Senator'],
+  ['Rep.', 'Rep', 'Representative', 'Congressman', 'Congresswoman'],
+  ['President', 'Pres.'],
+  ['Speaker'],
+  ['Coach'],
+  ['Attorney', 'General', 'AG'],
+  ['Special', 'Counsel'],
+  ['Gov.', 'Governor'],
+  ['Judge', 'Justice'],
+  ['Dr.', 'Doctor'],
+  ['Rev.', 'Reverend'],
+  ['Gen.', 'Lt.', 'Col.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.'],
+  ['Mayor'],
+  ['Sheriff'],
+  ['Minority', 'Majority', 'Leader'],
+];
+const TITLE_WORDS = new Map(TITLE_CLASSES.flatMap((words, index) => words.map((word) => [word, index] as const)));
+/** Honorifics that fit anyone. */
+const NEUTRAL_TITLES = new Set(['Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Mx.', 'Former', 'Ex-']);
+
+export type EntityFacts = {
+  entity: Entity;
+  /** Title classes this entity's title aliases use ("Sen. Doug Jones" → the senator class). */
+  titleClasses: Set<number>;
+  /** Ids of entities this one is related to, in either direction (relations, participants, place). */
+  related: Set<string>;
+  /** Capitalized words that may stand right before this entity's phrases ("Alabama", "Trump"). */
+  friendlyWords: Set<string>;
+  /**
+   * Capitalized words that may stand next to this person's surname: words of
+   * their own aliases and of related places, organizations and events
+   * ("Alabama Republican Sessions"), but never other people's names.
+   */
+  nameNeighbourWords: Set<string>;
+};
+
+const WORDS = /[\p{L}\p{M}\p{N}.'’-]+/gu;
+
+/** Decides whether a capitalized title word before a surname fits the entity. */
+export function titleFits(facts: EntityFacts, word: string): 'fits' | 'misfits' | 'not-a-title' {
+  if (NEUTRAL_TITLES.has(word)) return 'fits';
+  const titleClass = TITLE_WORDS.get(word);
+  if (titleClass === undefined) return 'not-a-title';
+  return facts.titleClasses.has(titleClass) ? 'fits' : 'misfits';
+}
+
+export function buildAliasTable(entities: readonly Entity[]): {
+  aliases: AliasEntry[];
+  facts: Map<string, EntityFacts>;
+} {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const facts = new Map<string, EntityFacts>();
+  for (const entity of entities) {
+    facts.set(entity.id, {
+      entity,
+      titleClasses: new Set(),
+      related: new Set(),
+      friendlyWords: new Set(),
+      nameNeighbourWords: new Set(),
+    });
+  }
+  const link = (a: string, b: string) => {
+    if (a === b || !facts.has(a) || !facts.has(b)) return;
+    facts.get(a)!.related.add(b);
+    facts.get(b)!.related.add(a);
+  };
+  for (const entity of entities) {
+    for (const relation of entity.relations) link(entity.id, relation.target);
+    if (entity.kind === 'event') {
+      for (const id of entity.participants) link(entity.id, id);
+      if (entity.place) link(entity.id, entity.place);
+    }
+    for (const alias of entity.aliases) {
+      if (alias.form !== 'title') continue;
+      for (const word of alias.text.match(WORDS) ?? []) {
+        const titleClass = TITLE_WORDS.get(word);
+        if (titleClass !== undefined) facts.get(entity.id)!.titleClasses.add(titleClass);
+      }
+    }
+  }
+  for (const entityFacts of facts.values()) {
+    const sources = [entityFacts.entity, ...[...entityFacts.related].map((id) => byId.get(id)!)];
+    for (const source of sources) {
+      const nextToNames = source === entityFacts.entity || source.kind !== 'person';
+      for (const alias of source.aliases) {
+        for (const word of alias.text.match(WORDS) ?? []) {
+          if (!/^\p{Lu}/u.test(word)) continue;
+          const bare = word.replace(/['’]s$/u, '');
+          entityFacts.friendlyWords.add(bare);
+          if (nextToNames && !/^\p{Lu}\.$/u.test(bare)) entityFacts.nameNeighbourWords.add(bare);
+        }
+      }
+    }
+  }
+  const aliases = entities.flatMap((entity) =>
+    entity.aliases.map((alias) => ({ ...alias, entityId: entity.id, kind: entity.kind })),
+  );
+  return { aliases, facts };
+}

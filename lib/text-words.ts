@@ -1,0 +1,69 @@
+/**
+ * Word-level helpers for the matcher's context rules: the word before or after
+ * a match, sentence starts, title case and shouting (ALL CAPS). Pure.
+ */
+
+/** Letters, marks and digits: what a name may not touch on either side. */
+export const WORD_CHAR_CLASS = '[\\p{L}\\p{M}\\p{N}]';
+const WORD_BEFORE = /([\p{L}\p{M}\p{N}.'’&-]+)[ \t\u00A0\u202F]+$/u;
+const WORD_AFTER = /^[ \t\u00A0\u202F]+([\p{L}\p{M}\p{N}.'’&-]+)/u;
+const SENTENCE_END = /(?:^|[.!?…:;"“”(\[—–-])\s*$/u;
+const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** The word right before `offset`, separated from it by spaces only (no punctuation), or null. */
+export function wordBefore(text: string, offset: number): { word: string; start: number } | null {
+  const head = text.slice(Math.max(0, offset - 40), offset);
+  const match = WORD_BEFORE.exec(head);
+  if (!match) return null;
+  return { word: match[1]!, start: offset - head.length + match.index };
+}
+
+/** The word right after `offset`, separated from it by spaces only, or null. */
+export function wordAfter(text: string, offset: number): string | null {
+  const match = WORD_AFTER.exec(text.slice(offset, offset + 40));
+  return match ? match[1]! : null;
+}
+
+/** True when `offset` starts a sentence (or the segment). */
+export function startsSentence(text: string, offset: number): boolean {
+  return SENTENCE_END.test(text.slice(Math.max(0, offset - 6), offset));
+}
+
+export function isCapitalized(word: string): boolean {
+  return UPPER.test(word[0] ?? '');
+}
+
+export function isAllCaps(word: string): boolean {
+  return UPPER.test(word) && !LOWER.test(word);
+}
+
+/** A full stop followed by a capital: a second sentence (or an abbreviation such as "Rep. Pete"). */
+const INNER_SENTENCE = /[.!?][ \u00A0]+\p{Lu}/u;
+
+/**
+ * A title-case headline: short, one sentence, and nearly every longer word
+ * capitalized ("How To Play Your Trump Card"). Capitalization there says
+ * nothing about names. Name-heavy prose ("Jeff Sessions and Pete Sessions")
+ * must not pass for one, so the bar is high.
+ */
+export function isTitleCase(text: string): boolean {
+  if (text.length > 160 || INNER_SENTENCE.test(text.trim())) return false;
+  const words = (text.match(WORD) ?? []).filter((word) => word.length > 3);
+  if (words.length < 4) return false;
+  const capitalized = words.filter(isCapitalized).length;
+  return capitalized / words.length >= 0.85;
+}
+
+/** Mostly upper-case letters: a shouting headline or kicker ("TUBERVILLE DEFEATS SESSIONS"). */
+export function isShouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const char of text) {
+    if (UPPER.test(char)) upper += 1;
+    else if (LOWER.test(char)) lower += 1;
+    if (upper + lower > 400) break;
+  }
+  return upper >= 4 && lower / (upper + lower) < 0.25;
+}
