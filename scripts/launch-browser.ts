@@ -28,6 +28,17 @@ export function unpackedExtensionId(dir: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
+/** Chromium without the extension: the baseline a page must look like with Backstory off. */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return { context, close: () => browser.close() };
+}
+
 export async function launchWithExtension(
   options: { headless?: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {

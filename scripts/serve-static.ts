@@ -60,5 +60,9 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
   };
 }
 
-/** The project's pages: the demo at /, test fixtures at /fixtures/. */
-export const PROJECT_MOUNTS = { '/': 'scripts/demo', '/fixtures/': 'tests/e2e/pages' };
+/** The project's pages: the demo at /, test fixtures at /fixtures/, bundled fixtures at /generated/. */
+export const PROJECT_MOUNTS = {
+  '/': 'scripts/demo',
+  '/fixtures/': 'tests/e2e/pages',
+  '/generated/': '.output/e2e-fixtures',
+};

@@ -5,6 +5,7 @@
 import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
+import { buildFixtureBundles } from './fixture-bundles';
 import { PROJECT_MOUNTS, serveStatic, type StaticServer } from '../../scripts/serve-static';
 
 export type E2E = { browser: ExtensionBrowser; server: StaticServer };
@@ -13,6 +14,7 @@ export type E2E = { browser: ExtensionBrowser; server: StaticServer };
 export function useExtensionBrowser(): E2E {
   const e2e = {} as E2E;
   before(async () => {
+    await buildFixtureBundles();
     e2e.server = await serveStatic(PROJECT_MOUNTS);
     e2e.browser = await launchWithExtension();
   });
@@ -47,4 +49,21 @@ export async function openPage(e2e: E2E, path: string): Promise<{ page: Page; er
   await page.goto(`${e2e.server.origin}${path}`);
   await waitForBackstory(page);
   return { page, errors };
+}
+
+/** Writes raw settings into extension storage from an extension page (as the popup would). */
+export async function writeStoredSettings(e2e: E2E, settings: unknown): Promise<void> {
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
+  await page.evaluate((value) => {
+    // The page runs in the extension's origin, where `chrome.storage` exists.
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+    return api.storage.local.set({ settings: value });
+  }, settings as object);
+  await page.close();
+}
+
+/** Text of `selector` as the reader sees it. */
+export function visibleText(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).innerText();
 }
