@@ -34,10 +34,12 @@ const TITLE_CLASSES: ReadonlyArray<readonly string[]> = [
   ['Mayor'],
   ['Sheriff'],
   ['Minority', 'Majority', 'Leader'],
+  ['Mr.', 'Mr'],
+  ['Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss'],
 ];
 const TITLE_WORDS = new Map(TITLE_CLASSES.flatMap((words, index) => words.map((word) => [word, index] as const)));
-/** Honorifics that fit anyone. */
-const NEUTRAL_TITLES = new Set(['Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Mx.', 'Former', 'Ex-']);
+/** Honorifics that fit anyone. Mr./Mrs./Ms. are titles like any other: they fit when an alias uses them. */
+const NEUTRAL_TITLES = new Set(['Mx.', 'Former', 'Ex-']);
 
 export type EntityFacts = {
   entity: Entity;
@@ -53,6 +55,10 @@ export type EntityFacts = {
    * ("Alabama Republican Sessions"), but never other people's names.
    */
   nameNeighbourWords: Set<string>;
+  /** Capitalized words naming the event's place ("Alabama"): a phrase that names its own place is about it. */
+  placeWords: Set<string>;
+  /** Lower-case keys of this person's surname aliases ("sessions"): a bare surname's coreference key. */
+  surnames: string[];
 };
 
 const WORDS = /[\p{L}\p{M}\p{N}.'’-]+/gu;
@@ -78,6 +84,14 @@ export function buildAliasTable(entities: readonly Entity[]): {
       related: new Set(),
       friendlyWords: new Set(),
       nameNeighbourWords: new Set(),
+      placeWords: new Set(
+        (entity.kind === 'event' && entity.place ? (byId.get(entity.place)?.aliases ?? []) : [])
+          .flatMap((alias) => alias.text.match(WORDS) ?? [])
+          .filter((word) => /^\p{Lu}/u.test(word)),
+      ),
+      surnames: entity.aliases
+        .filter((alias) => alias.form === 'surname')
+        .map((alias) => aliasKey(alias.text).toLowerCase()),
     });
   }
   const link = (a: string, b: string) => {

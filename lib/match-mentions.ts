@@ -17,8 +17,8 @@
  */
 import type { Entity, EntityKind } from '../data/dataset-schema';
 import { aliasKey, buildAliasTable, type AliasEntry, type EntityFacts } from './alias-table';
-import { checkLocalContext } from './local-context';
-import { WORD_CHAR_CLASS } from './text-words';
+import { checkLocalContext, namesOwnPlace } from './local-context';
+import { US_STATES, WORD_CHAR_CLASS } from './text-words';
 
 export type Candidate = {
   start: number;
@@ -28,7 +28,23 @@ export type Candidate = {
   fallback: Candidate[];
 };
 
-export type SegmentScan = { candidates: Candidate[]; topics: string[] };
+/**
+ * A full name seen in a segment, for coreference: `entityId` null when it is
+ * someone else with the same surname ("Pete Sessions", "actor Doug Jones").
+ */
+export type NameEvent = { key: string; entityId: string | null; offset: number };
+
+export type SegmentScan = {
+  candidates: Candidate[];
+  topics: string[];
+  /** US state names in the segment, as written. */
+  states: string[];
+  names: NameEvent[];
+  /** Entities found in this segment (locally accepted, fallbacks included). */
+  entities: Set<string>;
+  /** Set by `PageEvidence.add`: the segment's place in page order. */
+  sequence?: number;
+};
 
 export type MentionReason =
   | { type: 'name' }
@@ -56,14 +72,50 @@ export type ResolveOptions = {
   linked?: Set<string>;
 };
 
-/** What the page as a whole says: who is named in full, which topic words occur. */
+const WORD_CHAR = new RegExp(WORD_CHAR_CLASS, 'u');
+
+/**
+ * Keeps candidates that do not overlap, preferring full names, then longer
+ * ones ("Chuck Schumer" over "Cryin' Chuck" inside "Cryin' Chuck Schumer").
+ */
+function nonOverlapping(candidates: Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      Number(b.alias.safety === 'safe') - Number(a.alias.safety === 'safe') ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const candidate of ranked) {
+    if (!kept.some((other) => candidate.start < other.end && other.start < candidate.end)) kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Segment offsets and sequence numbers combine into one page order. */
+const ORDER_STRIDE = 1e7;
+
+/** What the page as a whole says: who is named in full, which topic words occur, in what order. */
 export class PageEvidence {
   /** Entity id → the first full name found for it. */
   readonly named = new Map<string, string>();
   readonly topics = new Set<string>();
+  /** Full names per surname key, in page order, for bare-surname coreference. */
+  readonly names = new Map<string, Array<{ entityId: string | null; order: number }>>();
+  /** How often each US state is named on the page. */
+  readonly states = new Map<string, number>();
+  private sequence = 0;
 
   add(scan: SegmentScan, text: string): void {
+    scan.sequence = this.sequence;
+    this.sequence += 1;
     for (const topic of scan.topics) this.topics.add(topic);
+    for (const state of scan.states) this.states.set(state, (this.states.get(state) ?? 0) + 1);
+    for (const event of scan.names) {
+      const list = this.names.get(event.key) ?? [];
+      list.push({ entityId: event.entityId, order: scan.sequence * ORDER_STRIDE + event.offset });
+      this.names.set(event.key, list);
+    }
     const visit = (candidate: Candidate) => {
       if (candidate.alias.safety !== 'safe') return candidate.fallback.forEach(visit);
       if (!this.named.has(candidate.alias.entityId)) {
@@ -93,12 +145,30 @@ function wordAlternation(keys: string[]): RegExp | null {
 }
 
 /** Minimum evidence for a context alias that lacks the entity's full name on the page. */
-function hasEnoughContext(alias: AliasEntry, related: number, topics: number): boolean {
+function hasEnoughContext(alias: AliasEntry, related: number, topics: number, namedOnPage: number): boolean {
   if (alias.form === 'first-name') return false; // "Jeff" needs "Jeff Sessions" on the page.
   if (alias.form === 'handle') return related + topics >= 1;
   if (alias.kind === 'event') return related >= 1 && related + topics >= 2;
+  if (alias.kind !== 'person' && alias.form !== 'epithet' && isCapitalizedAlias(alias)) {
+    // A proper noun of a place or organization ("Senate", "Twitter"): any sign the page is on topic.
+    return related + topics >= 1 || namedOnPage >= 2;
+  }
   return (related >= 1 && topics >= 2) || (related >= 2 && topics >= 1);
 }
+
+function isCapitalizedAlias(alias: AliasEntry): boolean {
+  return /^[\p{Lu}@#]/u.test(alias.text);
+}
+
+/** Where a candidate sits, for rules that look beyond the alias itself. */
+type Placement = {
+  order: number;
+  segmentEntities: ReadonlySet<string>;
+  segmentTopics: readonly string[];
+};
+const NOWHERE: Placement = { order: 0, segmentEntities: new Set(), segmentTopics: [] };
+/** Full names more than this many segments away do not decide who a bare surname is. */
+const COREFERENCE_WINDOW = 3 * ORDER_STRIDE;
 
 export class MentionMatcher {
   private readonly pattern: RegExp | null;
@@ -122,18 +192,27 @@ export class MentionMatcher {
     this.topicPattern = wordAlternation(entities.flatMap((entity) => (entity.topics ?? []).map(aliasKey)));
   }
 
-  /** Candidates in `text` that pass the local rules, plus the topic words it contains. */
+  /** Candidates in `text` that pass the local rules, plus the topic words and full names it contains. */
   scan(text: string): SegmentScan {
     const topics: string[] = [];
     if (this.topicPattern) {
       for (const match of text.matchAll(this.topicPattern)) topics.push(aliasKey(match[0]).toLowerCase());
     }
-    if (!this.pattern) return { candidates: [], topics };
-    return { candidates: this.findCandidates(this.pattern, text, 0, text.length), topics };
+    const names: NameEvent[] = [];
+    const entities = new Set<string>();
+    const states = [...text.matchAll(US_STATES)].map((match) => match[0]);
+    if (!this.pattern) return { candidates: [], topics, states, names, entities };
+    const candidates = this.findCandidates(this.pattern, text, 0, text.length, names);
+    const visit = (candidate: Candidate) => {
+      entities.add(candidate.alias.entityId);
+      candidate.fallback.forEach(visit);
+    };
+    candidates.forEach(visit);
+    return { candidates, topics, states, names, entities };
   }
 
   /** Matches in [from, to), each with the candidates inside it as its fallback. */
-  private findCandidates(pattern: RegExp, text: string, from: number, to: number): Candidate[] {
+  private findCandidates(pattern: RegExp, text: string, from: number, to: number, names: NameEvent[]): Candidate[] {
     const haystack = to === text.length ? text : text.slice(0, to);
     pattern.lastIndex = from;
     const candidates: Candidate[] = [];
@@ -141,23 +220,83 @@ export class MentionMatcher {
       const start = match.index;
       const end = start + match[0].length;
       const resumeAt = pattern.lastIndex; // The recursion below may reuse this RegExp.
-      const fallback = end - start > 1 ? this.findCandidates(this.innerPattern!, text, start + 1, end) : [];
+      // Names seen inside this match count only if the match itself is refused.
+      const innerNames: NameEvent[] = [];
+      const fallback = end - start > 1 ? this.findInner(text, start, end, innerNames) : [];
       pattern.lastIndex = resumeAt;
       const entries = this.byKey.get(aliasKey(match[0]).toLowerCase()) ?? [];
-      const alias = entries.find((entry) => checkLocalContext(entry, this.facts.get(entry.entityId)!, text, start, end).ok);
-      if (alias) candidates.push({ start, end, alias, fallback });
-      else candidates.push(...fallback);
+      let alias: AliasEntry | undefined;
+      for (const entry of entries) {
+        const facts = this.facts.get(entry.entityId)!;
+        const verdict = checkLocalContext(entry, facts, text, start, end);
+        if (verdict.ok) {
+          alias = entry;
+          if (entry.kind === 'person' && entry.safety === 'safe') {
+            for (const key of facts.surnames) names.push({ key, entityId: entry.entityId, offset: start });
+          }
+          break;
+        }
+        if (verdict.otherPerson) {
+          for (const key of facts.surnames) names.push({ key, entityId: null, offset: start });
+        }
+      }
+      if (alias) {
+        candidates.push({ start, end, alias, fallback });
+      } else {
+        names.push(...innerNames);
+        candidates.push(...fallback.filter((inner) => this.keepsAfterRefusal(inner, entries)));
+      }
     }
     return candidates;
+  }
+
+  /**
+   * The candidates inside the match [start, end): the longest shorter alias
+   * that starts where it does ("Sessions" in "Sessions' recusal"), then
+   * whatever follows ("recusal").
+   */
+  private findInner(text: string, start: number, end: number, names: NameEvent[]): Candidate[] {
+    const pattern = this.innerPattern!;
+    const candidates: Candidate[] = [];
+    for (let limit = end - 1; limit > start; ) {
+      pattern.lastIndex = start;
+      const match = pattern.exec(text.slice(0, limit));
+      if (!match || match.index !== start) break;
+      const prefixEnd = start + match[0].length;
+      if (WORD_CHAR.test(text[prefixEnd] ?? '')) {
+        limit = prefixEnd - 1; // Cut mid-word: only a shorter alias can end at a real boundary.
+        continue;
+      }
+      candidates.push(...this.findCandidates(pattern, text, start, prefixEnd, names));
+      break;
+    }
+    candidates.push(...this.findCandidates(pattern, text, start + 1, end, names));
+    return nonOverlapping(candidates);
+  }
+
+  /**
+   * What may still link inside a refused match: not the same person's shorter
+   * name ("Doug Jones" refused as the actor: "Jones" is the actor too), and,
+   * inside a refused event phrase ("Texas GOP runoff"), only people.
+   */
+  private keepsAfterRefusal(inner: Candidate, outer: readonly AliasEntry[]): boolean {
+    if (outer.some((entry) => entry.kind === 'person' && entry.entityId === inner.alias.entityId)) return false;
+    if (outer.some((entry) => entry.kind === 'event')) return inner.alias.kind === 'person';
+    return true;
   }
 
   /** Decides which candidates of one scanned segment become mentions. */
   resolve(scan: SegmentScan, evidence: PageEvidence, options: ResolveOptions = {}): Mention[] {
     const mentions: Mention[] = [];
     const linked = options.linked ?? new Set<string>();
+    const order = (scan.sequence ?? 0) * ORDER_STRIDE;
     const admit = (candidate: Candidate): boolean => {
-      const reason = this.reasonFor(candidate.alias, evidence);
-      if (!reason) return candidate.fallback.some(admit);
+      const reason = this.reasonFor(candidate.alias, evidence, {
+        order: order + candidate.start,
+        segmentEntities: scan.entities,
+        segmentTopics: scan.topics,
+      });
+      if (!reason) return candidate.fallback.filter((inner) => this.keepsAfterRefusal(inner, [candidate.alias])).some(admit);
       const { entityId } = candidate.alias;
       if (options.kinds && !options.kinds.has(candidate.alias.kind)) return true;
       if (options.hidden?.has(entityId)) return true;
@@ -170,15 +309,76 @@ export class MentionMatcher {
     return mentions;
   }
 
-  /** Why this alias links on this page, or null when the page gives no evidence for it. */
-  reasonFor(alias: AliasEntry, evidence: PageEvidence): MentionReason | null {
+  /** Why this alias links here, or null when the page gives no evidence for it. */
+  reasonFor(alias: AliasEntry, evidence: PageEvidence, here: Placement = NOWHERE): MentionReason | null {
     if (alias.safety === 'safe') return { type: 'name' };
+    const facts = this.facts.get(alias.entityId)!;
+    if (alias.kind === 'person' && (alias.form === 'surname' || alias.form === 'title')) {
+      const referent = this.coreferent(facts, evidence, here.order);
+      if (referent === 'someone-else') return null;
+    }
+    if (alias.kind === 'event' && !this.eventFitsSegment(facts, alias, here)) return null;
+    if (alias.kind === 'event' && this.pageIsAboutAnotherState(facts, alias, evidence)) return null;
     const named = evidence.named.get(alias.entityId);
     if (named !== undefined) return { type: 'named-on-page', name: named };
-    const facts = this.facts.get(alias.entityId)!;
     const related = [...facts.related].filter((id) => evidence.named.has(id)).map((id) => evidence.named.get(id)!);
     const topics = (facts.entity.topics ?? []).filter((topic) => evidence.topics.has(aliasKey(topic).toLowerCase()));
-    return hasEnoughContext(alias, related.length, topics.length) ? { type: 'context', related, topics } : null;
+    return hasEnoughContext(alias, related.length, topics.length, evidence.named.size)
+      ? { type: 'context', related, topics }
+      : null;
+  }
+
+  /**
+   * Who a bare surname refers to: the nearest full name with that surname
+   * before it on the page (else the first after it), ours or someone else's.
+   */
+  private coreferent(facts: EntityFacts, evidence: PageEvidence, order: number): 'ours' | 'someone-else' | 'unknown' {
+    let before: { entityId: string | null; order: number } | undefined;
+    let after: { entityId: string | null; order: number } | undefined;
+    let ours = 0;
+    let others = 0;
+    for (const key of facts.surnames) {
+      for (const event of evidence.names.get(key) ?? []) {
+        if (event.entityId === facts.entity.id) ours += 1;
+        else others += 1;
+        if (event.order < order && (!before || event.order > before.order)) before = event;
+        if (event.order > order && (!after || event.order < after.order)) after = event;
+      }
+    }
+    const decide = (event: { entityId: string | null }) => (event.entityId === facts.entity.id ? 'ours' : 'someone-else');
+    // A page that names one of them in full at least twice as often is about that one.
+    if (others >= 2 * Math.max(ours, 1)) return 'someone-else';
+    if (ours >= 2 * others && ours > 0) return 'ours';
+    // Otherwise a full name close by decides, then whoever the page names in full at least as often.
+    if (before && order - before.order < COREFERENCE_WINDOW) return decide(before);
+    if (!before && after && after.order - order < COREFERENCE_WINDOW) return decide(after);
+    if (!others) return ours ? 'ours' : 'unknown';
+    return ours >= others ? 'ours' : 'someone-else';
+  }
+
+  /** A page that names other states more than this event's own is about a race elsewhere. */
+  private pageIsAboutAnotherState(facts: EntityFacts, alias: AliasEntry, evidence: PageEvidence): boolean {
+    if (!facts.placeWords.size || namesOwnPlace(alias, facts)) return false;
+    let own = 0;
+    let other = 0;
+    for (const [state, count] of evidence.states) {
+      if (facts.placeWords.has(state)) own += count;
+      else other += count;
+    }
+    return other > own;
+  }
+
+  /** An event phrase needs its own segment to be about it: a related name, or two topic words besides the phrase. */
+  private eventFitsSegment(facts: EntityFacts, alias: AliasEntry, here: Placement): boolean {
+    if (here === NOWHERE) return true;
+    // A coined one-word name ("Obamagate") is its own context; common nouns and generic phrases are not.
+    if (/^\p{Lu}[\p{Ll}]+$/u.test(alias.text)) return true;
+    const relatedHere = [...here.segmentEntities].some((id) => facts.related.has(id));
+    const aliasWords = aliasKey(alias.text).toLowerCase();
+    const topicsHere = (facts.entity.topics ?? [])
+      .map((topic) => aliasKey(topic).toLowerCase())
+      .filter((topic) => here.segmentTopics.includes(topic) && !aliasWords.includes(topic));
+    return relatedHere || topicsHere.length >= 2;
   }
 }
 

@@ -67,3 +67,15 @@ export function isShouting(text: string): boolean {
   }
   return upper >= 4 && lower / (upper + lower) < 0.25;
 }
+
+/** Up to `count` words right before `offset` (nearest last), stopping at punctuation other than spaces. */
+export function wordsBefore(text: string, offset: number, count: number): string[] {
+  const head = text.slice(Math.max(0, offset - 60), offset);
+  const match = /((?:[\p{L}\p{M}\p{N}.'’&-]+[ \t\u00A0\u202F]+)+)$/u.exec(head);
+  if (!match) return [];
+  return match[1]!.trim().split(/[ \t\u00A0\u202F]+/u).slice(-count);
+}
+
+/** The fifty states, for telling one state's race from another's. */
+export const US_STATES =
+  /(?<![\p{L}])(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)(?![\p{L}])/gu;

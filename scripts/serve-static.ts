@@ -39,6 +39,10 @@ function resolveFile(mounts: Record<string, string>, urlPath: string): string | 
 export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end(); // Fixture pages have no icon; browsers ask anyway.
+      return;
+    }
     const file = resolveFile(mounts, url.pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -11,6 +11,8 @@
  */
 export const MENTION_TAG = 'backstory-mention';
 export const ENTITY_ATTRIBUTE = 'data-backstory-entity';
+/** Shared by the pieces of one mention split over inline markup ("Jeff <b>Sessions</b>"). */
+export const GROUP_ATTRIBUTE = 'data-backstory-group';
 
 /**
  * Elements whose text is never annotated: code, form fields, scripts, our own
@@ -49,17 +51,18 @@ function isInline(element: Element): boolean {
 export type Segment = Text[];
 
 /**
- * Collects the text under `root` as segments, in document order. A segment
- * ends at any block boundary, line break or skipped element, so a match can
- * never join words the reader sees apart.
+ * Yields the text under `root` as segments, in document order, lazily: the
+ * caller pulls in time slices, so even a multi-megabyte page is walked without
+ * a long task. A segment ends at any block boundary, line break or skipped
+ * element, so a match can never join words the reader sees apart.
  */
-export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] {
+export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator<Segment, void, undefined> {
   const document = root.ownerDocument ?? (root as Document);
-  if (document.designMode === 'on') return [];
-  if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return [];
-  const segments: Segment[] = [];
+  if (document.designMode === 'on') return;
+  if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return;
   let current: Segment = [];
   let currentBlock: Node | null = null;
+  let boundary = false;
   const blockOf = new Map<Node, Node>();
   const findBlock = (node: Node): Node => {
     let parent: Node | null = node.parentNode;
@@ -77,11 +80,6 @@ export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] 
     for (const node of visited) blockOf.set(node, block);
     return block;
   };
-  const endSegment = () => {
-    if (current.length && current.some((node) => HAS_LETTER.test(node.data))) segments.push(current);
-    current = [];
-    currentBlock = null;
-  };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) {
@@ -89,21 +87,30 @@ export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] 
       }
       const element = node as Element;
       if (isSkippedElement(element) || ownNodes.has(element) || element.tagName === 'BR') {
-        endSegment();
+        boundary = true;
         return NodeFilter.FILTER_REJECT;
       }
-      if (!isInline(element)) endSegment();
+      if (!isInline(element)) boundary = true;
       return NodeFilter.FILTER_SKIP;
     },
   });
+  const hasLetters = (segment: Segment) => segment.some((node) => HAS_LETTER.test(node.data));
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const block = findBlock(node);
-    if (block !== currentBlock) endSegment();
+    if (boundary || block !== currentBlock) {
+      if (current.length && hasLetters(current)) yield current;
+      current = [];
+      boundary = false;
+    }
     currentBlock = block;
     current.push(node as Text);
   }
-  endSegment();
-  return segments;
+  if (current.length && hasLetters(current)) yield current;
+}
+
+/** All segments under `root` at once (tests, small roots). */
+export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] {
+  return [...iterateSegments(root, ownNodes)];
 }
 
 /** True when `element` or an ancestor is skipped (for scans that start inside the page). */
@@ -114,8 +121,8 @@ export function isInsideSkipped(element: Element): boolean {
   return false;
 }
 
-/** A range of one text node's data to wrap for one entity. */
-export type WrapRange = { start: number; end: number; entityId: string };
+/** A range of one text node's data to wrap for one entity; `group` joins the pieces of a split mention. */
+export type WrapRange = { start: number; end: number; entityId: string; group?: string };
 
 /** One page text node we split, and the nodes we created after it, in order. */
 type Edit = { original: Text; prefix: string; created: Node[] };
@@ -150,6 +157,7 @@ export class PageAnnotations {
       consumed = mention.end;
       const wrapper = document.createElement(MENTION_TAG);
       wrapper.setAttribute(ENTITY_ATTRIBUTE, mention.entityId);
+      if (mention.group !== undefined) wrapper.setAttribute(GROUP_ATTRIBUTE, mention.group);
       parent.insertBefore(wrapper, middle);
       wrapper.appendChild(middle); // `middle` is ours: splitText created it.
       for (const own of [wrapper, middle, rest]) this.ownNodes.add(own);

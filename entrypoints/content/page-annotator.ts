@@ -5,7 +5,7 @@
  */
 import { joinPieces, type JoinedText } from '@/lib/segment-text';
 import { PageEvidence, type MentionMatcher, type MentionReason, type ResolveOptions, type SegmentScan } from '@/lib/match-mentions';
-import { collectSegments, PageAnnotations, type Segment, type WrapRange } from './annotate-dom';
+import { iterateSegments, PageAnnotations, type Segment, type WrapRange } from './annotate-dom';
 import { runInSlices } from './run-in-slices';
 
 export type AnnotatorDeps = {
@@ -27,6 +27,8 @@ export class PageAnnotator {
   private evidence = new PageEvidence();
   private linked = new Set<string>();
   private options: ResolveOptions = {};
+  /** Counter for the group ids of split mentions. */
+  private groups = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -38,12 +40,12 @@ export class PageAnnotator {
   /** Annotates the text under `roots`; returns our own time spent and mentions added. */
   async annotate(roots: readonly Node[]): Promise<PassResult> {
     const { matcher, sliceBudgetMs, yieldToPage, isCancelled, afterWrite } = this.deps;
-    const startedAt = performance.now();
-    const segments = roots.flatMap((root) => collectSegments(root, this.annotations.ownNodes));
-    let ownMs = performance.now() - startedAt;
-
+    const ownNodes = this.annotations.ownNodes;
+    const segments = (function* () {
+      for (const root of roots) yield* iterateSegments(root, ownNodes);
+    })();
     const scanned: Scanned[] = [];
-    ownMs += await runInSlices(
+    let ownMs = await runInSlices(
       segments,
       (segment) => {
         const snapshot = segment.map((node) => node.data);
@@ -73,8 +75,10 @@ export class PageAnnotator {
     const perNode = new Map<number, WrapRange[]>();
     const reasonsPerNode = new Map<number, MentionReason[]>();
     for (const mention of mentions) {
-      for (const range of joined.toPieces(mention.start, mention.end)) {
-        perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId }]);
+      const pieces = joined.toPieces(mention.start, mention.end);
+      const group = pieces.length > 1 ? String((this.groups += 1)) : undefined;
+      for (const range of pieces) {
+        perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId, group }]);
         reasonsPerNode.set(range.piece, [...(reasonsPerNode.get(range.piece) ?? []), mention.reason]);
       }
     }

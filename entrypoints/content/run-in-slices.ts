@@ -1,10 +1,10 @@
 /**
- * Runs `work` over `items` in slices of at most `budgetMs`, yielding to the
+ * Runs `work` over `items` (an array or a lazy iterator) in slices of at most `budgetMs`, yielding to the
  * page between slices so no task of ours blocks input or rendering.
  * Returns the milliseconds spent in our own code (pauses excluded).
  */
 export async function runInSlices<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   work: (item: T) => void,
   options: {
     budgetMs: number;
@@ -15,17 +15,18 @@ export async function runInSlices<T>(
   },
 ): Promise<number> {
   let ownMs = 0;
-  let index = 0;
-  while (index < items.length) {
+  const iterator = items[Symbol.iterator]();
+  let next = iterator.next();
+  while (!next.done) {
     if (options.isCancelled()) return ownMs;
     const sliceStart = performance.now();
     do {
-      work(items[index]!);
-      index += 1;
-    } while (index < items.length && performance.now() - sliceStart < options.budgetMs);
+      work(next.value);
+      next = iterator.next(); // Pulling may itself be work (a lazy DOM walk): it counts in the slice.
+    } while (!next.done && performance.now() - sliceStart < options.budgetMs);
     options.afterSlice?.();
     ownMs += performance.now() - sliceStart;
-    if (index < items.length) await options.yieldToPage();
+    if (!next.done) await options.yieldToPage();
   }
   return ownMs;
 }
