@@ -216,19 +216,20 @@ export class MentionMatcher {
     const haystack = to === text.length ? text : text.slice(0, to);
     pattern.lastIndex = from;
     const candidates: Candidate[] = [];
+    /** The span of the last refused match, and what may not link inside it. */
+    let refused: { end: number; entries: AliasEntry[] } | null = null;
     for (let match = pattern.exec(haystack); match; match = pattern.exec(haystack)) {
       const start = match.index;
       const end = start + match[0].length;
-      const resumeAt = pattern.lastIndex; // The recursion below may reuse this RegExp.
-      // Names seen inside this match count only if the match itself is refused.
-      const innerNames: NameEvent[] = [];
-      const fallback = end - start > 1 ? this.findInner(text, start, end, innerNames) : [];
-      pattern.lastIndex = resumeAt;
+      const resumeAt = pattern.lastIndex;
       const entries = this.byKey.get(aliasKey(match[0]).toLowerCase()) ?? [];
       let alias: AliasEntry | undefined;
+      /** Refusals that bind what may link inside this span: someone else's name, another event. */
+      const binding: AliasEntry[] = [];
       for (const entry of entries) {
         const facts = this.facts.get(entry.entityId)!;
         const verdict = checkLocalContext(entry, facts, text, start, end);
+        if (!verdict.ok && (verdict.otherPerson || entry.kind === 'event')) binding.push(entry);
         if (verdict.ok) {
           alias = entry;
           if (entry.kind === 'person' && entry.safety === 'safe') {
@@ -240,12 +241,17 @@ export class MentionMatcher {
           for (const key of facts.surnames) names.push({ key, entityId: null, offset: start });
         }
       }
-      if (alias) {
-        candidates.push({ start, end, alias, fallback });
-      } else {
-        names.push(...innerNames);
-        candidates.push(...fallback.filter((inner) => this.keepsAfterRefusal(inner, entries)));
+      if (refused && start < refused.end && alias && !this.keepsAfterRefusal(alias, refused.entries)) alias = undefined;
+      if (!alias) {
+        // Refused: look again from the next character, so a shorter or overlapping alias can still match.
+        if (!refused || end > refused.end) refused = { end, entries: binding };
+        pattern.lastIndex = start + 1;
+        continue;
       }
+      // The recursion reuses the inner RegExp; this loop keeps its own place.
+      const fallback = end - start > 1 ? this.findInner(text, start, end, []) : [];
+      pattern.lastIndex = resumeAt;
+      candidates.push({ start, end, alias, fallback });
     }
     return candidates;
   }
@@ -276,12 +282,13 @@ export class MentionMatcher {
 
   /**
    * What may still link inside a refused match: not the same person's shorter
-   * name ("Doug Jones" refused as the actor: "Jones" is the actor too), and,
-   * inside a refused event phrase ("Texas GOP runoff"), only people.
+   * name when the match was someone else ("Doug Jones" refused as the actor:
+   * "Jones" is the actor too), and, inside a refused event phrase ("Texas GOP
+   * runoff"), only people.
    */
-  private keepsAfterRefusal(inner: Candidate, outer: readonly AliasEntry[]): boolean {
-    if (outer.some((entry) => entry.kind === 'person' && entry.entityId === inner.alias.entityId)) return false;
-    if (outer.some((entry) => entry.kind === 'event')) return inner.alias.kind === 'person';
+  private keepsAfterRefusal(inner: AliasEntry, outer: readonly AliasEntry[]): boolean {
+    if (outer.some((entry) => entry.kind === 'person' && entry.entityId === inner.entityId)) return false;
+    if (outer.some((entry) => entry.kind === 'event')) return inner.kind === 'person';
     return true;
   }
 
@@ -296,7 +303,10 @@ export class MentionMatcher {
         segmentEntities: scan.entities,
         segmentTopics: scan.topics,
       });
-      if (!reason) return candidate.fallback.filter((inner) => this.keepsAfterRefusal(inner, [candidate.alias])).some(admit);
+      if (!reason) {
+        const outer = candidate.alias.kind === 'event' ? [candidate.alias] : [];
+        return candidate.fallback.filter((inner) => this.keepsAfterRefusal(inner.alias, outer)).some(admit);
+      }
       const { entityId } = candidate.alias;
       if (options.kinds && !options.kinds.has(candidate.alias.kind)) return true;
       if (options.hidden?.has(entityId)) return true;
