@@ -40,7 +40,14 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null; args?: string[] } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    viewport?: { width: number; height: number } | null;
+    args?: string[];
+    /** Touch emulation (a phone): taps instead of a mouse. */
+    mobile?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? CHROME_BUILD_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -52,6 +59,7 @@ export async function launchWithExtension(
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+    ...(options.mobile ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

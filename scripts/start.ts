@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     await mention.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, -120); // Leave room above, so the headline context shows.
     await mention.hover();
-    await page.locator('backstory-card [role="tooltip"]').waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('backstory-card [role="dialog"]').waitFor({ state: 'visible', timeout: 5000 });
     await page.waitForTimeout(250); // Let the entrance animation finish.
     await page.screenshot({ path: screenshot });
     console.log(`Wrote ${resolve(screenshot)}`);

@@ -13,15 +13,15 @@
  */
 import { defineContentScript, type ContentScriptContext } from '#imports';
 import datasetJson from '@/data/dataset.json';
-import { parseDataset, type Dataset } from '@/data/dataset-schema';
+import { parseDataset, type Dataset, type Entity } from '@/data/dataset-schema';
 import { MentionMatcher } from '@/lib/match-mentions';
 import { enabledKinds, hiddenOn, isActiveOn, type Settings } from '@/lib/settings';
-import { ENTITY_ATTRIBUTE } from './annotate-dom';
+import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
-import { connectHoverIntent } from './connect-hover-intent';
+import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { PageAnnotator } from './page-annotator';
-import { loadSettings, watchSettings } from './settings-store';
+import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import './mentions.css';
 
 /** Half a frame at 60 Hz: our slices leave the page room to render and respond. */
@@ -29,6 +29,8 @@ const SLICE_BUDGET_MS = 8;
 const STATE_ATTRIBUTE = 'data-backstory-state';
 const TIMING_ATTRIBUTE = 'data-backstory-timing';
 const STYLE_ATTRIBUTE = 'data-backstory-style';
+/** Set on a mention the reader marked "Not this person": shown as plain text, no card. */
+const DISMISSED_ATTRIBUTE = 'data-backstory-dismissed';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -119,7 +121,7 @@ class PageSession {
     const startedAt = performance.now();
     const result = document.body ? await this.annotator.annotate([document.body]) : { ownMs: 0, mentions: 0 };
     if (this.ctx.isInvalid || !this.active) return;
-    makeFirstMentionsFocusable(this.annotator.annotations.mentions);
+    this.makeFirstMentionsFocusable();
     performance.measure('backstory:first-pass', 'backstory:first-pass:start');
     this.root.setAttribute(
       TIMING_ATTRIBUTE,
@@ -138,25 +140,65 @@ class PageSession {
     this.pass = this.pass.then(async () => {
       if (!this.active || this.ctx.isInvalid) return;
       await this.annotator.annotate(roots);
-      makeFirstMentionsFocusable(this.annotator.annotations.mentions);
+      this.makeFirstMentionsFocusable();
     });
     return this.pass;
   }
 
   private ensureCard(): void {
     if (this.card) return;
-    const entities = new Map(this.dataset.entities.map((entity) => [entity.id, entity]));
-    const card = createCardHost(document, this.dataset);
+    const entities = this.entities;
+    const host = location.hostname;
+    let intent: HoverIntent | null = null;
+    const card = createCardHost(document, this.dataset, {
+      host,
+      onDismissMention: (mention) => setDismissed(mention, true),
+      onRestoreMention: (mention) => setDismissed(mention, false),
+      onHideOnSite: (entityId) => updateHiddenOnSite(host, entityId, true),
+      onShowOnSite: (entityId) => updateHiddenOnSite(host, entityId, false),
+      onRequestClose: (restoreFocus) => intent?.dismiss(restoreFocus),
+      onFocusMention: () => intent?.focusMention(),
+    });
     this.card = card;
-    connectHoverIntent(this.ctx, {
+    intent = connectHoverIntent(this.ctx, {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {
         const element = target instanceof Element ? target.closest('backstory-mention') : null;
-        return element && this.annotator.annotations.ownNodes.has(element) ? element : null;
+        if (!element || !this.annotator.annotations.ownNodes.has(element)) return null;
+        return element.hasAttribute(DISMISSED_ATTRIBUTE) ? null : element;
       },
       entityOf: (mention) => entities.get(mention.getAttribute(ENTITY_ATTRIBUTE) ?? '') ?? null,
+      reasonOf: (mention) => this.annotator.reasons.get(mention),
     });
+  }
+
+  private get entities(): Map<string, Entity> {
+    return new Map(this.dataset.entities.map((entity) => [entity.id, entity]));
+  }
+
+  /**
+   * Only the first mention of each entity is a tab stop (the tab order must not
+   * drown); it carries the name and description for screen readers. Mentions
+   * inside links stay out of the tab order: the link is the stop there.
+   */
+  private makeFirstMentionsFocusable(): void {
+    const entities = this.entities;
+    const seen = new Set<string>();
+    for (const mention of this.annotator.annotations.mentions) {
+      const id = mention.getAttribute(ENTITY_ATTRIBUTE) ?? '';
+      const first = !seen.has(id) && !mention.closest('a[href], button') && !mention.hasAttribute(DISMISSED_ATTRIBUTE);
+      if (!first) {
+        mention.removeAttribute('tabindex');
+        continue;
+      }
+      seen.add(id);
+      const entity = entities.get(id);
+      mention.setAttribute('tabindex', '0');
+      mention.setAttribute('aria-haspopup', 'dialog');
+      mention.setAttribute('aria-expanded', 'false');
+      if (entity) mention.setAttribute('aria-description', `${entity.name}: ${entity.description}`);
+    }
   }
 
   teardown(): void {
@@ -168,18 +210,27 @@ class PageSession {
   }
 }
 
-/** Only the first mention of each entity is a tab stop: the tab order must not drown. */
-function makeFirstMentionsFocusable(mentions: readonly Element[]): void {
-  const seen = new Set<string>();
-  for (const mention of mentions) {
-    const id = mention.getAttribute(ENTITY_ATTRIBUTE) ?? '';
-    if (seen.has(id)) {
-      mention.removeAttribute('tabindex');
-      continue;
-    }
-    seen.add(id);
-    mention.setAttribute('tabindex', '0');
+/** Marks a mention (all pieces of a split one) as not this entity, or undoes that. */
+function setDismissed(mention: Element, dismissed: boolean): void {
+  const group = mention.getAttribute(GROUP_ATTRIBUTE);
+  const pieces = group
+    ? [...document.querySelectorAll(`backstory-mention[${GROUP_ATTRIBUTE}="${CSS.escape(group)}"]`)]
+    : [mention];
+  for (const piece of pieces) {
+    if (dismissed) piece.setAttribute(DISMISSED_ATTRIBUTE, '');
+    else piece.removeAttribute(DISMISSED_ATTRIBUTE);
   }
+}
+
+/** Adds or removes an entity from this site's hidden list; the settings watch re-annotates. */
+async function updateHiddenOnSite(host: string, entityId: string, hidden: boolean): Promise<void> {
+  await updateSettings((settings) => {
+    const current = Object.hasOwn(settings.hiddenOnSites, host) ? settings.hiddenOnSites[host]! : [];
+    const next = hidden ? [...new Set([...current, entityId])] : current.filter((id) => id !== entityId);
+    const hiddenOnSites = { ...settings.hiddenOnSites, [host]: next };
+    if (!next.length) delete hiddenOnSites[host];
+    return { ...settings, hiddenOnSites };
+  });
 }
 
 function round(ms: number): number {

@@ -76,7 +76,7 @@ describe('the demo news page with Backstory loaded', () => {
     const mention = page.locator('backstory-mention[data-backstory-entity="tommy-tuberville"]').first();
     await mention.scrollIntoViewIfNeeded();
     await mention.hover();
-    const card = page.locator('backstory-card [role="tooltip"]');
+    const card = page.locator('backstory-card [role="dialog"]');
     await card.waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await card.locator('h2').textContent(), 'Tommy Tuberville');
     assert.match((await card.textContent()) ?? '', /football coach/i);
