@@ -10,6 +10,21 @@
  * See ../shared/notes/reliability.md, rules 1, 4 and 5.
  */
 export const MENTION_TAG = 'backstory-mention';
+/** Used when the page has defined `backstory-mention` as a custom element of its own. */
+export const FALLBACK_MENTION_TAG = 'backstory-mention-alt';
+
+/**
+ * The tag our mentions can use on this page. A page that defines
+ * `backstory-mention` would upgrade our elements into its component (which may
+ * hide their text), so `:defined` on a probe tells us to use the fallback; if
+ * both are taken, there is no safe tag and the page is not annotated.
+ */
+export function chooseMentionTag(document: Document): string | null {
+  for (const tag of [MENTION_TAG, FALLBACK_MENTION_TAG]) {
+    if (!document.createElement(tag).matches(':defined')) return tag;
+  }
+  return null;
+}
 export const ENTITY_ATTRIBUTE = 'data-backstory-entity';
 /** Shared by the pieces of one mention split over inline markup ("Jeff <b>Sessions</b>"). */
 export const GROUP_ATTRIBUTE = 'data-backstory-group';
@@ -21,7 +36,7 @@ export const GROUP_ATTRIBUTE = 'data-backstory-group';
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
   'CODE', 'PRE', 'KBD', 'SAMP', 'TITLE', 'IFRAME', 'OBJECT', 'BUTTON', 'NAV',
-  'BACKSTORY-MENTION', 'BACKSTORY-CARD',
+  'BACKSTORY-MENTION', 'BACKSTORY-MENTION-ALT', 'BACKSTORY-CARD', 'BACKSTORY-CARD-HOST',
 ]);
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** Any letter: text nodes without one cannot hold a name. */
@@ -130,6 +145,9 @@ type Edit = { original: Text; prefix: string; created: Node[] };
 /** The edit log of one annotation session: what we changed, so it can be undone exactly. */
 export class PageAnnotations {
   private readonly edits = new Map<Text, Edit>();
+
+  /** @param tag the mention element name (see `chooseMentionTag`). */
+  constructor(readonly tag: string = MENTION_TAG) {}
   /** Every node we created; the page's nodes are never in here. */
   readonly ownNodes = new WeakSet<Node>();
   private readonly mentionElements: Element[] = [];
@@ -155,7 +173,7 @@ export class PageAnnotations {
       const middle = rest.splitText(mention.start - consumed);
       rest = middle.splitText(mention.end - mention.start);
       consumed = mention.end;
-      const wrapper = document.createElement(MENTION_TAG);
+      const wrapper = document.createElement(this.tag);
       wrapper.setAttribute(ENTITY_ATTRIBUTE, mention.entityId);
       if (mention.group !== undefined) wrapper.setAttribute(GROUP_ATTRIBUTE, mention.group);
       parent.insertBefore(wrapper, middle);

@@ -97,7 +97,7 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
     const direct = mentionOf(target);
     if (direct) return direct;
     if (target instanceof HTMLAnchorElement) {
-      for (const candidate of target.querySelectorAll('backstory-mention')) {
+      for (const candidate of target.querySelectorAll('[data-backstory-entity]')) {
         const mention = mentionOf(candidate);
         if (mention) return mention;
       }

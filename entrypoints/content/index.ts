@@ -16,7 +16,7 @@ import datasetJson from '@/data/dataset.json';
 import { parseDataset, type Dataset, type Entity } from '@/data/dataset-schema';
 import { MentionMatcher } from '@/lib/match-mentions';
 import { enabledKinds, hiddenOn, isActiveOn, type Settings } from '@/lib/settings';
-import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
+import { chooseMentionTag, ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
@@ -24,6 +24,12 @@ import { PageAnnotator } from './page-annotator';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import './mentions.css';
 
+/**
+ * How often an orphaned script notices it was orphaned: after the extension is
+ * reloaded or updated, `runtime.id` disappears, and ctx's timer wrappers see
+ * it and invalidate everything registered with ctx (wrappers, card, observer).
+ */
+const ORPHAN_CHECK_MS = 1000;
 /** Half a frame at 60 Hz: our slices leave the page room to render and respond. */
 const SLICE_BUDGET_MS = 8;
 const STATE_ATTRIBUTE = 'data-backstory-state';
@@ -37,6 +43,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
     void start(ctx).catch((error: unknown) => {
       // Never break the page: report once, leave the page as it was.
       console.error('Backstory could not annotate this page:', error);
@@ -45,11 +52,19 @@ export default defineContentScript({
 });
 
 async function start(ctx: ContentScriptContext): Promise<void> {
+  const mentionTag = chooseMentionTag(document);
+  if (!mentionTag) {
+    // The page has taken both our element names: annotating could hide its text.
+    document.documentElement.setAttribute(STATE_ATTRIBUTE, 'ready');
+    console.warn('Backstory: this page defines our element names; annotations are off here.');
+    return;
+  }
   const dataset = parseDataset(datasetJson);
   const matcher = new MentionMatcher(dataset.entities);
   let observer: PageObserver | null = null;
   const annotator = new PageAnnotator({
     matcher,
+    mentionTag,
     sliceBudgetMs: SLICE_BUDGET_MS,
     yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
     isCancelled: () => ctx.isInvalid,
@@ -60,7 +75,13 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => session.teardown());
   await session.apply(await loadSettings());
   const unwatch = watchSettings((settings) => void session.apply(settings));
-  ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(() => {
+    try {
+      unwatch();
+    } catch {
+      // The extension is gone (reloaded or updated): its storage API throws, and there is nothing to remove.
+    }
+  });
 }
 
 /** One page's annotation state: applies settings, runs passes, owns the card. */
@@ -164,7 +185,7 @@ class PageSession {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {
-        const element = target instanceof Element ? target.closest('backstory-mention') : null;
+        const element = target instanceof Element ? target.closest(this.annotator.annotations.tag) : null;
         if (!element || !this.annotator.annotations.ownNodes.has(element)) return null;
         return element.hasAttribute(DISMISSED_ATTRIBUTE) ? null : element;
       },
@@ -214,7 +235,7 @@ class PageSession {
 function setDismissed(mention: Element, dismissed: boolean): void {
   const group = mention.getAttribute(GROUP_ATTRIBUTE);
   const pieces = group
-    ? [...document.querySelectorAll(`backstory-mention[${GROUP_ATTRIBUTE}="${CSS.escape(group)}"]`)]
+    ? [...document.querySelectorAll(`${mention.localName}[${GROUP_ATTRIBUTE}="${CSS.escape(group)}"]`)]
     : [mention];
   for (const piece of pieces) {
     if (dismissed) piece.setAttribute(DISMISSED_ATTRIBUTE, '');

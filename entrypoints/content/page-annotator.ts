@@ -10,6 +10,8 @@ import { runInSlices } from './run-in-slices';
 
 export type AnnotatorDeps = {
   matcher: MentionMatcher;
+  /** The mention element name for this page. */
+  mentionTag: string;
   sliceBudgetMs: number;
   yieldToPage: () => Promise<void>;
   isCancelled: () => boolean;
@@ -22,7 +24,7 @@ type Scanned = { segment: Segment; snapshot: string[]; joined: JoinedText; scan:
 export type PassResult = { ownMs: number; mentions: number };
 
 export class PageAnnotator {
-  readonly annotations = new PageAnnotations();
+  readonly annotations: PageAnnotations;
   readonly reasons = new WeakMap<Element, MentionReason>();
   private evidence = new PageEvidence();
   private linked = new Set<string>();
@@ -30,7 +32,9 @@ export class PageAnnotator {
   /** Counter for the group ids of split mentions. */
   private groups = 0;
 
-  constructor(private readonly deps: AnnotatorDeps) {}
+  constructor(private readonly deps: AnnotatorDeps) {
+    this.annotations = new PageAnnotations(deps.mentionTag);
+  }
 
   /** New settings: the next pass resolves with these (callers revert first when they change). */
   configure(options: Omit<ResolveOptions, 'linked'>): void {

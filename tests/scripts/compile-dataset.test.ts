@@ -109,6 +109,11 @@ describe('compileDataset', () => {
       message: `${CURATION}: entity "harbor-party": Unrecognized key: "constructor"`,
     },
     {
+      error: 'a __proto__ key (it must never reach a prototype)',
+      source: () => edited('curationText', '    kind: organization\n', '    kind: organization\n    __proto__: { polluted: true }\n'),
+      message: `${CURATION}: entity "harbor-party": Unrecognized key: "__proto__"`,
+    },
+    {
       error: 'a YAML syntax error',
       source: () => edited('curationText', 'entities:', 'entities: ['),
       message: `${CURATION}: is not valid YAML`,
@@ -130,6 +135,11 @@ describe('compileDataset', () => {
     },
   ])('reports $error with file, entity and field', ({ source, message }) => {
     expect(problemsOf([source()])).toContain(message);
+  });
+
+  it('leaves Object.prototype clean after refusing a __proto__ key', () => {
+    problemsOf([edited('curationText', '    kind: organization\n', '    kind: organization\n    __proto__: { polluted: true }\n')]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reports an entity whose kind differs between sources', () => {
