@@ -17,7 +17,11 @@ export default defineConfig({
   // Explicit imports only: WXT APIs from '#imports', browser from 'wxt/browser'.
   imports: false,
   publicDir: 'components/public',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The modulepreload polyfill is a fetch() we do not need in extension pages.
+    build: { modulePreload: { polyfill: false } },
+  }),
   hooks: {
     'build:before': refreshDataset,
   },

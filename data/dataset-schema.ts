@@ -10,8 +10,9 @@
  */
 import * as z from 'zod/mini';
 
-/** Lower-case words joined by single hyphens: `jeff-sessions`, `alabama-senate-runoff-2020`. */
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ENTITY_KINDS, IdSchema, KEBAB_ID, type EntityKind } from './ids';
+
+export { ENTITY_KINDS, IdSchema, KEBAB_ID, type EntityKind };
 /** A calendar date or month as ISO text: `2020-05-23` or `2020-03`. */
 const ISO_DAY_OR_MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -23,11 +24,7 @@ const Text = z.string().check(
   z.maxLength(2000, 'is longer than 2000 characters'),
 );
 
-export const IdSchema = z.string().check(z.regex(KEBAB_ID, 'must be kebab-case, like "jeff-sessions"'));
-
-export const ENTITY_KINDS = ['person', 'organization', 'place', 'event'] as const;
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
-export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /**
  * How an alias may be matched. `safe`: it names this entity on its own (a full

@@ -6,7 +6,7 @@
  * in entrypoints/.
  */
 import * as z from 'zod/mini';
-import { ENTITY_KINDS, IdSchema, type EntityKind } from '../data/dataset-schema';
+import { ENTITY_KINDS, IdSchema, type EntityKind } from '../data/ids';
 
 export const SETTINGS_VERSION = 2;
 
