@@ -76,6 +76,7 @@ export function EntityCard(props: EntityCardProps) {
       <Timeline entity={entity} dataset={dataset} onNavigate={onNavigate} />
       <footer class="bs-card__footer">
         {why ? <p class="bs-card__why">{why}</p> : null}
+        <Links entity={entity} />
         {source ? (
           <p class="bs-card__source">
             Source: <cite>{source.title}</cite>
@@ -226,5 +227,32 @@ function Timeline({ entity, dataset, onNavigate }: NavProps) {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** True only for https URLs; the schema already refuses others, this guards the render too. */
+export function isSafeLink(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function Links({ entity }: { entity: Entity }) {
+  const links = (entity.links ?? []).filter((link) => isSafeLink(link.url));
+  if (!links.length) return null;
+  return (
+    <p class="bs-card__links">
+      Read more:{' '}
+      {links.map((link, index) => (
+        <span key={link.url}>
+          {index ? ' · ' : ''}
+          <a href={link.url} target="_blank" rel="noopener noreferrer">
+            {link.label}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -77,6 +77,22 @@ describe('EntityCard', () => {
     expect(container.querySelector('.bs-card__why')?.textContent).toBe('Linked because “Jeff Sessions” appears on this page.');
   });
 
+  it('links out only over https, in a new tab without referrer', () => {
+    const container = host();
+    const withLinks = {
+      ...TEST_DATASET.entities[0]!,
+      links: [
+        { label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Jeff_Sessions' },
+        { label: 'Bad', url: 'javascript:alert(1)' },
+        { label: 'Data', url: 'data:text/html,x' },
+      ],
+    };
+    render(<EntityCard entity={withLinks} dataset={TEST_DATASET} />, container);
+    const anchors = [...container.querySelectorAll('a')];
+    expect(anchors.map((a) => a.getAttribute('href'))).toEqual(['https://en.wikipedia.org/wiki/Jeff_Sessions']);
+    expect(anchors[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   it('renders text from the data as text, never as HTML', () => {
     const container = host();
     const hostile = { ...TEST_DATASET.entities[0]!, name: '<img src=x onerror="alert(1)">', summary: '</style><script>x</script>' };

@@ -1,0 +1,95 @@
+/**
+ * Backstory sends nothing anywhere. Every request the browser makes while
+ * reading pages, opening cards and using the popup is recorded; with the
+ * extension, the pages make exactly the requests they make without it, and
+ * the extension's own pages load only their own files.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPlain } from '../../scripts/launch-browser';
+import { useExtensionBrowser, waitForBackstory } from './support';
+
+const PAGES = ['/', '/fixtures/corpus/01-wire-runoff-results.html', '/fixtures/corpus/02-liveblog-runoff-night.html', '/fixtures/dynamic/infinite-scroll.html'];
+
+function record(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+async function read(page: Page, origin: string, path: string, withExtension: boolean): Promise<void> {
+  await page.goto(`${origin}${path}`);
+  if (withExtension) {
+    await waitForBackstory(page);
+    for (const mention of (await page.locator('backstory-mention').all()).slice(0, 3)) {
+      await mention.scrollIntoViewIfNeeded();
+      await mention.hover();
+      await page.waitForTimeout(700);
+    }
+  } else {
+    await page.waitForLoadState('load');
+  }
+  if (path.includes('infinite')) await page.click('#more');
+  await page.waitForTimeout(300);
+}
+
+describe('privacy', () => {
+  const e2e = useExtensionBrowser();
+  let plain: Awaited<ReturnType<typeof launchPlain>>;
+  before(async () => {
+    plain = await launchPlain();
+  });
+  after(async () => {
+    await plain?.close();
+  });
+
+  it('makes no network request of its own while reading pages, opening cards and using the popup', async () => {
+    const withExtension = record(e2e.browser.context);
+    const page = await e2e.browser.context.newPage();
+    for (const path of PAGES) await read(page, e2e.server.origin, path, true);
+    const popup = await e2e.browser.context.newPage();
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
+    await popup.waitForTimeout(500);
+    await popup.keyboard.type('tuberville');
+    await popup.waitForTimeout(300);
+    await popup.close();
+    await page.close();
+
+    const without = record(plain.context);
+    const plainPage = await plain.context.newPage();
+    for (const path of PAGES) await read(plainPage, e2e.server.origin, path, false);
+    await plainPage.close();
+
+    const ownPrefix = `chrome-extension://${e2e.browser.extensionId}/`;
+    const unexpected = withExtension.filter((url) => !url.startsWith(ownPrefix) && !without.includes(url));
+    assert.deepEqual(unexpected, [], 'requests made only because Backstory was installed');
+    const foreign = withExtension.filter((url) => !url.startsWith(ownPrefix) && !url.startsWith(e2e.server.origin));
+    assert.deepEqual(foreign, [], 'requests to anything but the test pages');
+    const ownFiles = withExtension.filter((url) => url.startsWith(ownPrefix)).map((url) => new URL(url).pathname);
+    assert.ok(ownFiles.includes('/popup.html'), 'the popup was opened');
+  });
+});
+
+describe('the built bundles', () => {
+  const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+
+  it('contain no eval, no new Function, no network APIs and no remote code', () => {
+    for (const build of BUILDS) {
+      for (const file of files(build).filter((f) => /\.(js|html)$/.test(f))) {
+        const code = readFileSync(file, 'utf8');
+        for (const pattern of [/\beval\s*\(/, /new\s+Function\s*\(/, /\bfetch\s*\(/, /XMLHttpRequest/, /sendBeacon/, /new\s+WebSocket/, /EventSource/, /importScripts/]) {
+          assert.doesNotMatch(code, pattern, `${file} contains ${pattern}`);
+        }
+        assert.doesNotMatch(code, /<script[^>]+src=["']https?:/i, `${file} loads a remote script`);
+        assert.doesNotMatch(code, /import\(\s*["'`]https?:/, `${file} imports remote code`);
+      }
+    }
+  });
+});
