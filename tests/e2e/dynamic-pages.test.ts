@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchPlain } from '../../scripts/launch-browser';
-import { openPage, useExtensionBrowser, waitForBackstory, writeStoredSettings } from './support';
+import { describe, it } from 'node:test';
+import { openPage, usePlainBrowser, useExtensionBrowser, waitForBackstory, writeStoredSettings } from './support';
 
 describe('pages that change under Backstory', () => {
   const e2e = useExtensionBrowser();
-  let plain: Awaited<ReturnType<typeof launchPlain>>;
-  before(async () => {
-    plain = await launchPlain();
-  });
-  after(async () => {
-    await plain?.close();
-  });
+  const plain = usePlainBrowser();
 
   it('keeps a React app’s rendered text exactly as React wrote it, at every step, with no errors', async () => {
     const { page, errors } = await openPage(e2e, '/fixtures/react/');

@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPlain } from '../../scripts/launch-browser';
-import { useExtensionBrowser, waitForBackstory } from './support';
+import { usePlainBrowser, useExtensionBrowser, waitForBackstory } from './support';
 
 const PAGES = ['/', '/fixtures/corpus/01-wire-runoff-results.html', '/fixtures/corpus/02-liveblog-runoff-night.html', '/fixtures/dynamic/infinite-scroll.html'];
 
@@ -38,13 +37,7 @@ async function read(page: Page, origin: string, path: string, withExtension: boo
 
 describe('privacy', () => {
   const e2e = useExtensionBrowser();
-  let plain: Awaited<ReturnType<typeof launchPlain>>;
-  before(async () => {
-    plain = await launchPlain();
-  });
-  after(async () => {
-    await plain?.close();
-  });
+  const plain = usePlainBrowser();
 
   it('makes no network request of its own while reading pages, opening cards and using the popup', async () => {
     const withExtension = record(e2e.browser.context);

@@ -3,8 +3,8 @@
  * Chromium with the built extension per test file, fresh profile each time.
  */
 import { after, before } from 'node:test';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPlain, launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
 import { buildFixtureBundles } from './fixture-bundles';
 import { PROJECT_MOUNTS, serveStatic, type StaticServer } from '../../scripts/serve-static';
 
@@ -23,6 +23,18 @@ export function useExtensionBrowser(): E2E {
     await e2e.server?.close();
   });
   return e2e;
+}
+
+/** A Chromium without the extension (baselines), started before the file's tests and closed after. */
+export function usePlainBrowser(): { context: BrowserContext } {
+  const plain = {} as { context: BrowserContext; close(): Promise<void> };
+  before(async () => {
+    Object.assign(plain, await launchPlain());
+  });
+  after(async () => {
+    await plain.close?.();
+  });
+  return plain;
 }
 
 /** Waits for the content script's first pass (`ready`) or its `off` state. */
