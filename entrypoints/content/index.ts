@@ -69,6 +69,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
     isCancelled: () => ctx.isInvalid,
     afterWrite: () => observer?.forgetOwnWrites(),
+    viewportPosition,
   });
   const session = new PageSession(ctx, dataset, annotator);
   observer = observePage(ctx, annotator.annotations, (roots) => session.annotateMore(roots));
@@ -140,7 +141,9 @@ class PageSession {
     this.root.removeAttribute(STATE_ATTRIBUTE);
     performance.mark('backstory:first-pass:start');
     const startedAt = performance.now();
-    const result = document.body ? await this.annotator.annotate([document.body]) : { ownMs: 0, mentions: 0 };
+    const result = document.body
+      ? await this.annotator.annotate([document.body], { viewportFirst: true })
+      : { ownMs: 0, mentions: 0, firstViewportMs: 0 };
     if (this.ctx.isInvalid || !this.active) return;
     this.makeFirstMentionsFocusable();
     performance.measure('backstory:first-pass', 'backstory:first-pass:start');
@@ -149,6 +152,7 @@ class PageSession {
       JSON.stringify({
         scriptMs: round(result.ownMs),
         wallMs: round(performance.now() - startedAt),
+        firstViewportMs: result.firstViewportMs === null ? null : round(result.firstViewportMs),
         mentions: result.mentions,
       }),
     );
@@ -229,6 +233,20 @@ class PageSession {
     this.card = null;
     for (const name of [STATE_ATTRIBUTE, TIMING_ATTRIBUTE, STYLE_ATTRIBUTE]) this.root.removeAttribute(name);
   }
+}
+
+/** Margin around the viewport that counts as "in view" (the next scroll step). */
+const VIEWPORT_MARGIN_PX = 200;
+
+/** Where a segment sits relative to the viewport, from its parent's box (layout is clean: we have not written yet). */
+function viewportPosition(segment: readonly Text[]): 'above' | 'visible' | 'below' | 'hidden' {
+  const parent = segment[0]?.parentElement;
+  if (!parent) return 'hidden';
+  const rect = parent.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return 'hidden';
+  if (rect.bottom < -VIEWPORT_MARGIN_PX) return 'above';
+  if (rect.top > innerHeight + VIEWPORT_MARGIN_PX) return 'below';
+  return 'visible';
 }
 
 /** Marks a mention (all pieces of a split one) as not this entity, or undoes that. */

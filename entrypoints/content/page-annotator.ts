@@ -4,7 +4,14 @@
  * slices. Keeps, per mention element, why it was linked (for the card).
  */
 import { joinPieces, type JoinedText } from '@/lib/segment-text';
-import { PageEvidence, type MentionMatcher, type MentionReason, type ResolveOptions, type SegmentScan } from '@/lib/match-mentions';
+import {
+  PageEvidence,
+  type Mention,
+  type MentionMatcher,
+  type MentionReason,
+  type ResolveOptions,
+  type SegmentScan,
+} from '@/lib/match-mentions';
 import { iterateSegments, PageAnnotations, type Segment, type WrapRange } from './annotate-dom';
 import { runInSlices } from './run-in-slices';
 
@@ -17,11 +24,30 @@ export type AnnotatorDeps = {
   isCancelled: () => boolean;
   /** Called after each slice that wrote to the page (the observer drops its own records here). */
   afterWrite: () => void;
+  /** Where a segment is relative to the viewport (layout is read, never forced dirty: we have not written yet). */
+  viewportPosition?: (segment: Segment) => 'above' | 'visible' | 'below' | 'hidden';
 };
 
-type Scanned = { segment: Segment; snapshot: string[]; joined: JoinedText; scan: SegmentScan };
+type Scanned = {
+  segment: Segment;
+  snapshot: string[];
+  joined: JoinedText;
+  scan: SegmentScan;
+  /** Set when the segment was wrapped early (it is in the first viewport), with what it got then. */
+  early?: Mention[];
+};
 
-export type PassResult = { ownMs: number; mentions: number };
+export type PassResult = {
+  ownMs: number;
+  mentions: number;
+  /** Milliseconds from the pass's start until the first viewport's mentions were wrapped. */
+  firstViewportMs: number | null;
+};
+
+/** Segments checked against the viewport before giving up on finding its end. */
+const VIEWPORT_CHECK_LIMIT = 3000;
+/** Consecutive segments below the viewport that mark its end in document order. */
+const BELOW_VIEWPORT_RUN = 40;
 
 export class PageAnnotator {
   readonly annotations: PageAnnotations;
@@ -41,14 +67,40 @@ export class PageAnnotator {
     this.options = options;
   }
 
-  /** Annotates the text under `roots`; returns our own time spent and mentions added. */
-  async annotate(roots: readonly Node[]): Promise<PassResult> {
-    const { matcher, sliceBudgetMs, yieldToPage, isCancelled, afterWrite } = this.deps;
+  /**
+   * Annotates the text under `roots`; returns our own time spent and the
+   * mentions added. With `viewportFirst`, the segments in the first viewport
+   * are wrapped as soon as the scan has passed them (with the evidence seen so
+   * far), and re-done at the end only if the whole page's evidence changes
+   * what they get: the reader sees links at once, even on a huge page.
+   */
+  async annotate(roots: readonly Node[], { viewportFirst = false } = {}): Promise<PassResult> {
+    const { matcher, sliceBudgetMs, yieldToPage, isCancelled, afterWrite, viewportPosition } = this.deps;
+    const startedAt = performance.now();
     const ownNodes = this.annotations.ownNodes;
     const segments = (function* () {
       for (const root of roots) yield* iterateSegments(root, ownNodes);
     })();
+    // First mention only depends on order; keep that pass simple and in document order.
+    let watching = viewportFirst && viewportPosition !== undefined && !this.options.firstMentionOnly;
+    let firstViewportMs: number | null = watching ? null : 0;
+    let seenVisible = false;
+    let belowRun = 0;
+    let checked = 0;
+    const visible: Scanned[] = [];
     const scanned: Scanned[] = [];
+    let added = 0;
+
+    const wrapVisibleNow = () => {
+      watching = false;
+      for (const item of visible) {
+        item.early = this.resolve(item);
+        added += this.wrapSegment(item, item.early);
+      }
+      afterWrite();
+      firstViewportMs = performance.now() - startedAt;
+    };
+
     let ownMs = await runInSlices(
       segments,
       (segment) => {
@@ -56,26 +108,48 @@ export class PageAnnotator {
         const joined = joinPieces(snapshot);
         const scan = matcher.scan(joined.text);
         this.evidence.add(scan, joined.text);
-        if (scan.candidates.length) scanned.push({ segment, snapshot, joined, scan });
+        const item: Scanned | null = scan.candidates.length ? { segment, snapshot, joined, scan } : null;
+        if (item) scanned.push(item);
+        if (!watching) return;
+        const position = viewportPosition!(segment);
+        checked += 1;
+        if (position === 'visible') {
+          seenVisible = true;
+          belowRun = 0;
+          if (item) visible.push(item);
+        } else if (position === 'below') {
+          belowRun += 1;
+        }
+        if ((seenVisible && belowRun >= BELOW_VIEWPORT_RUN) || checked >= VIEWPORT_CHECK_LIMIT) wrapVisibleNow();
       },
       { budgetMs: sliceBudgetMs, yieldToPage, isCancelled },
     );
+    if (watching) wrapVisibleNow();
 
-    let added = 0;
     ownMs += await runInSlices(
       scanned,
       (item) => {
-        added += this.wrapSegment(item);
+        const mentions = this.resolve(item);
+        if (item.early) {
+          if (sameMentions(item.early, mentions)) return;
+          // The whole page's evidence says otherwise: undo this segment and wrap it again.
+          for (const node of item.segment) this.annotations.revert(node);
+          added -= item.early.length;
+        }
+        added += this.wrapSegment(item, mentions);
       },
       { budgetMs: sliceBudgetMs, yieldToPage, isCancelled, afterSlice: afterWrite },
     );
-    return { ownMs, mentions: added };
+    return { ownMs, mentions: added, firstViewportMs };
   }
 
-  private wrapSegment({ segment, snapshot, joined, scan }: Scanned): number {
+  private resolve({ scan }: Scanned): Mention[] {
+    return this.deps.matcher.resolve(scan, this.evidence, { ...this.options, linked: this.linked });
+  }
+
+  private wrapSegment({ segment, snapshot, joined }: Scanned, mentions: Mention[]): number {
     // The page may have changed this text while we yielded; the observer will queue it again.
     if (segment.some((node, i) => !node.isConnected || node.data !== snapshot[i])) return 0;
-    const mentions = this.deps.matcher.resolve(scan, this.evidence, { ...this.options, linked: this.linked });
     const perNode = new Map<number, WrapRange[]>();
     const reasonsPerNode = new Map<number, MentionReason[]>();
     for (const mention of mentions) {
@@ -103,4 +177,12 @@ export class PageAnnotator {
     this.linked = new Set();
     this.deps.afterWrite();
   }
+}
+
+/** Same mentions with the same kind of reason (the card's explanation may still name more evidence). */
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => m.start === b[i]!.start && m.end === b[i]!.end && m.entityId === b[i]!.entityId && m.reason.type === b[i]!.reason.type)
+  );
 }
