@@ -20,6 +20,7 @@ import { ENTITY_ATTRIBUTE } from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
+import { connectPageMessages } from './page-messages';
 import { PageAnnotator } from './page-annotator';
 import { loadSettings, watchSettings } from './settings-store';
 import './mentions.css';
@@ -54,6 +55,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     afterWrite: () => observer?.forgetOwnWrites(),
   });
   const session = new PageSession(ctx, dataset, annotator);
+  connectPageMessages(ctx, session);
   observer = observePage(ctx, annotator.annotations, (roots) => session.annotateMore(roots));
   ctx.onInvalidated(() => session.teardown());
   await session.apply(await loadSettings());
@@ -77,7 +79,7 @@ class PageSession {
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
-    this.pass = this.pass.then(() => this.applyNow(next));
+    this.pass = this.pass.then(() => this.applyNow(next)).then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -139,7 +141,7 @@ class PageSession {
       if (!this.active || this.ctx.isInvalid) return;
       await this.annotator.annotate(roots);
       makeFirstMentionsFocusable(this.annotator.annotations.mentions);
-    });
+    }).then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -158,6 +160,25 @@ class PageSession {
       entityOf: (mention) => entities.get(mention.getAttribute(ENTITY_ATTRIBUTE) ?? '') ?? null,
     });
   }
+
+  // --- For page-messages.ts (popup "on this page", badge count) ---
+  private readonly settledListeners: (() => void)[] = [];
+  get isActive(): boolean {
+    return this.active;
+  }
+  get mentions(): readonly Element[] {
+    return this.annotator.annotations.mentions;
+  }
+  settled(): Promise<void> {
+    return this.pass;
+  }
+  onSettled(listener: () => void): void {
+    this.settledListeners.push(listener);
+  }
+  private notifySettled(): void {
+    for (const listener of this.settledListeners) listener();
+  }
+  // --- end page-messages ---
 
   teardown(): void {
     this.active = false;
