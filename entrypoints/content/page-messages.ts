@@ -16,6 +16,10 @@ import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 export const FLASH_ATTRIBUTE = 'data-backstory-flash';
 /** Long enough to find the highlight after a smooth scroll, short enough not to linger. */
 export const FLASH_MS = 1500;
+/** No scroll event this long after scrollIntoView: the mention was in place already. */
+const NO_SCROLL_MS = 150;
+/** Start fading by then even if no `scrollend` comes (browsers without it). */
+const MAX_SCROLL_MS = 3000;
 
 /** What this module needs from the page session (entrypoints/content/index.ts). */
 export type SessionView = {
@@ -81,6 +85,7 @@ class MentionRevealer {
   private readonly lastRevealed = new Map<string, Element>();
   private flashed: Element[] = [];
   private flashTimer: number | undefined;
+  private generation = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -113,11 +118,23 @@ class MentionRevealer {
     return true;
   }
 
+  /** Marks `elements` until FLASH_MS after the scroll ends (a long smooth scroll must not eat the highlight). */
   private flash(elements: Element[]): void {
     this.unflash();
     for (const element of elements) element.setAttribute(FLASH_ATTRIBUTE, '');
     this.flashed = elements;
-    this.flashTimer = this.ctx.setTimeout(() => this.unflash(), FLASH_MS);
+    const generation = (this.generation += 1);
+    const fadeLater = () => {
+      if (generation !== this.generation || this.flashTimer !== undefined) return;
+      this.flashTimer = this.ctx.setTimeout(() => this.unflash(), FLASH_MS);
+    };
+    // Scroll events fire on whatever scrolled; capture on document catches inner scrollers too.
+    const options = { capture: true, once: true, passive: true, signal: this.ctx.signal };
+    let scrolling = false;
+    document.addEventListener('scroll', () => (scrolling = true), options);
+    document.addEventListener('scrollend', fadeLater, options);
+    this.ctx.setTimeout(() => scrolling || fadeLater(), NO_SCROLL_MS);
+    this.ctx.setTimeout(fadeLater, MAX_SCROLL_MS);
   }
 
   private unflash(): void {
