@@ -37,17 +37,19 @@ export function EntityDetail({ entity, dataset, count = 0, onBack, onReveal, bac
         onBack();
       }}
     >
-      <button type="button" class="button button--quiet detail__back" onClick={onBack}>
-        <span aria-hidden="true">←</span> {backLabel}
-      </button>
+      <div class="detail__bar">
+        <button type="button" class="button button--quiet detail__back" onClick={onBack}>
+          <span aria-hidden="true">←</span> {backLabel}
+        </button>
+        {count > 0 && onReveal ? (
+          <button type="button" class="button detail__reveal" onClick={() => onReveal(entity.id)}>
+            Show on this page <span class="count">{count}</span>
+          </button>
+        ) : null}
+      </div>
       <div class="bs-layer detail__card">
         <EntityCard entity={entity} dataset={dataset} headingId={headingId} />
       </div>
-      {count > 0 && onReveal ? (
-        <button type="button" class="button detail__reveal" onClick={() => onReveal(entity.id)}>
-          Show on this page <span class="count">{count}</span>
-        </button>
-      ) : null}
     </section>
   );
 }

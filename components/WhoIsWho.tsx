@@ -46,7 +46,7 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
       <div class="empty" data-empty="off">
         <h2 class="empty__title">{offReason === 'disabled' ? 'Annotations are off' : `Paused on ${page.host}`}</h2>
         <p>{offReason === 'disabled' ? 'Backstory is not marking names on any site.' : 'Backstory is not marking names on this site.'}</p>
-        <button type="button" class="button" onClick={onTurnOn}>
+        <button type="button" class="button button--primary" onClick={onTurnOn}>
           {offReason === 'disabled' ? 'Turn annotations on' : `Resume on ${page.host}`}
         </button>
       </div>

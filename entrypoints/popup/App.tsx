@@ -116,9 +116,7 @@ export function App({ dataset }: { dataset: Dataset }) {
               <>
                 On this page
                 {found.length ? (
-                  <span class="count" aria-label={`(${found.length})`}>
-                    {found.length}
-                  </span>
+                  <span class="count">{found.length}</span>
                 ) : null}
               </>
             ),

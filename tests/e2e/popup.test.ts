@@ -235,7 +235,7 @@ describe('the popup', () => {
     assert.equal(await popup.isChecked('input[name="mentionStyle"][value="dotted"]'), true);
     assert.deepEqual(await popup.locator('ul[aria-label="Paused sites"] li').allInnerTexts(), ['example.com\nResume']);
     assert.match(await popup.locator('ul[aria-label="Hidden from cards"]').innerText(), /Doug Jones\s*everywhere/);
-    await snap(popup, 'settings-after-garbage');
+    await snap(popup, 'settings-after-garbage', { fullPanel: true });
 
     // The page obeyed the kept fields too: no people, Doug Jones hidden.
     assert.equal(await page.locator('backstory-mention[data-backstory-entity="jeff-sessions"]').count(), 0);
