@@ -211,6 +211,42 @@ describe('the popup', () => {
     await other.close();
   });
 
+  it('settings apply live to the open page: how mentions look, kinds, first mention only', async () => {
+    const { page } = await openPage(e2e, '/');
+    const { popup, errors } = await openPopup(e2e, page);
+    await popup.click('#tab-settings');
+    const look = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('backstory-mention:not(:hover)')!);
+        return { line: style.textDecorationLine, style: style.textDecorationStyle, background: style.backgroundColor };
+      });
+    assert.deepEqual(await look(), { line: 'underline', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+    await popup.click('input[name="mentionStyle"][value="solid"]');
+    await page.waitForSelector('html[data-backstory-style="solid"]', { timeout: 1000 });
+    assert.equal((await look()).style, 'solid');
+    await popup.click('input[name="mentionStyle"][value="highlight"]');
+    await page.waitForSelector('html[data-backstory-style="highlight"]', { timeout: 1000 });
+    assert.equal((await look()).line, 'none');
+    assert.notEqual((await look()).background, 'rgba(0, 0, 0, 0)');
+    await popup.click('input[name="mentionStyle"][value="hover-only"]');
+    await page.waitForSelector('html[data-backstory-style="hover-only"]', { timeout: 1000 });
+    assert.deepEqual(await look(), { line: 'none', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+    await page.hover('backstory-mention');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('backstory-mention:hover')!).textDecorationLine), 'underline');
+
+    const entities = () => page.$$eval('backstory-mention', (els) => els.map((el) => el.getAttribute('data-backstory-entity')!));
+    await popup.click('input[name="kind-place"]');
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mention').length > 0 && !document.querySelector('[data-backstory-entity="alabama"]'), undefined, { timeout: 2000 });
+    await popup.click('input[name="firstMentionOnly"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-entity="jeff-sessions"]:not([data-backstory-group])').length === 1, undefined, { timeout: 2000 });
+    const once = await entities();
+    assert.ok(!once.includes('alabama'));
+    assert.equal(once.filter((id) => id === 'donald-trump').length, 1);
+    await popup.click('#tab-page');
+    await popup.waitForFunction(() => Number(document.querySelector('.whoiswho__row[data-entity="donald-trump"] .count')?.textContent) === 1);
+    assert.deepEqual(errors, []);
+  });
+
   it('garbage in storage still gives a working popup that kept every valid field', async () => {
     await writeStoredSettings(e2e, {
       version: 2,
