@@ -123,7 +123,7 @@ export function LookupPanel({ dataset, counts, onReveal, autoFocus = false }: Lo
               if (!inKind.length) return null;
               return (
                 <li key={kind} role="group" aria-labelledby={`lookup-group-${kind}`} class="lookup__group">
-                  <span id={`lookup-group-${kind}`} class="lookup__group-heading" role="presentation">
+                  <span id={`lookup-group-${kind}`} class="lookup__group-heading" aria-hidden="true">
                     {KIND_PLURALS[kind]}
                   </span>
                   <ul role="presentation" class="lookup__group-items">

@@ -60,7 +60,18 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
   if (open) {
     const count = rows.find((row) => row.entity.id === open.id)?.count ?? 0;
     return (
-      <EntityDetail entity={open} dataset={dataset} count={count} onReveal={onReveal} onBack={() => setOpen(null)} backLabel="Back to this page" />
+      <EntityDetail
+        entity={open}
+        dataset={dataset}
+        count={count}
+        onReveal={onReveal}
+        backLabel="Back to this page"
+        onBack={() => {
+          setOpen(null);
+          // Back where the reader left: the row's About button (in the DOM again on the next frame).
+          requestAnimationFrame(() => document.querySelector<HTMLElement>(`.whoiswho__row[data-entity="${open.id}"] .whoiswho__about`)?.focus());
+        }}
+      />
     );
   }
   if (!rows.length) {
