@@ -4,6 +4,11 @@ import { buildDatasetJson } from './scripts/build-dataset';
 import { writeFileSync, readFileSync } from 'node:fs';
 
 const GECKO_ID = 'backstory@backstory.example';
+/**
+ * Not Alt+Shift+B: Chromium reserves it (focus the bookmarks bar) and leaves an
+ * extension's suggestion for it unassigned (chrome.commands.getAll() shows "").
+ */
+const TOGGLE_SITE_SHORTCUT = 'Alt+Shift+O';
 
 /** Rebuilds data/dataset.json before every extension build, so a build never ships stale data. */
 function refreshDataset(): void {
@@ -30,6 +35,12 @@ export default defineConfig({
     description:
       'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
     permissions: ['storage'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: TOGGLE_SITE_SHORTCUT },
+        description: 'Turn Backstory on or off for this site',
+      },
+    },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -17,3 +17,10 @@ export function formatStoryDate(iso: string): string {
   if (!year || !monthName) return iso;
   return day ? `${monthName} ${Number(day)}, ${year}` : `${monthName} ${year}`;
 }
+
+export const KIND_PLURALS: Record<EntityKind, string> = {
+  person: 'People',
+  organization: 'Organizations',
+  place: 'Places',
+  event: 'Events',
+};

@@ -16,7 +16,7 @@ export type MentionStyle = (typeof MENTION_STYLES)[number];
 export const HOVER_DELAY_LIMITS_MS = { min: 0, max: 2000 } as const;
 
 /** A host name as `URL.hostname` gives it: lower case, no scheme, port or path. */
-const HostSchema = z.string().check(
+export const HostSchema = z.string().check(
   z.maxLength(253),
   z.regex(/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/, 'must be a host name'),
 );
@@ -128,4 +128,28 @@ export function hiddenOn(settings: Settings, host: string): Set<string> {
 /** The kinds switched on. */
 export function enabledKinds(settings: Settings): Set<EntityKind> {
   return new Set(ENTITY_KINDS.filter((kind) => settings.kinds[kind]));
+}
+
+/** Turns a host name typed by the reader ("https://www.Example.com/x") into one `pausedSites` accepts, or null. */
+export function normalizeHost(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  return HostSchema.safeParse(host).success ? host : null;
+}
+
+/**
+ * The reader's one-click toggle for a site (popup button, keyboard shortcut):
+ * where annotations show, pause them; where they do not, resume the site and,
+ * if they were off everywhere, switch them on (other paused sites stay paused).
+ */
+export function toggleSite(settings: Settings, host: string): Settings {
+  const site = host.toLowerCase();
+  if (isActiveOn(settings, site)) return { ...settings, pausedSites: [...settings.pausedSites, site] };
+  return { ...settings, enabled: true, pausedSites: settings.pausedSites.filter((paused) => paused !== site) };
 }

@@ -20,6 +20,7 @@ import { chooseMentionTag, ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-
 import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
+import { connectPageMessages } from './page-messages';
 import { PageAnnotator } from './page-annotator';
 import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import './mentions.css';
@@ -72,6 +73,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     viewportPosition,
   });
   const session = new PageSession(ctx, dataset, annotator);
+  connectPageMessages(ctx, session);
   observer = observePage(ctx, annotator.annotations, (roots) => session.annotateMore(roots));
   ctx.onInvalidated(() => session.teardown());
   await session.apply(await loadSettings());
@@ -101,7 +103,7 @@ class PageSession {
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
-    this.pass = this.pass.then(() => this.applyNow(next));
+    this.pass = this.pass.then(() => this.applyNow(next)).then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -166,7 +168,7 @@ class PageSession {
       if (!this.active || this.ctx.isInvalid) return;
       await this.annotator.annotate(roots);
       this.makeFirstMentionsFocusable();
-    });
+    }).then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -225,6 +227,25 @@ class PageSession {
       if (entity) mention.setAttribute('aria-description', `${entity.name}: ${entity.description}`);
     }
   }
+
+  // --- For page-messages.ts (popup "on this page", badge count) ---
+  private readonly settledListeners: (() => void)[] = [];
+  get isActive(): boolean {
+    return this.active;
+  }
+  get mentions(): readonly Element[] {
+    return this.annotator.annotations.mentions;
+  }
+  settled(): Promise<void> {
+    return this.pass;
+  }
+  onSettled(listener: () => void): void {
+    this.settledListeners.push(listener);
+  }
+  private notifySettled(): void {
+    for (const listener of this.settledListeners) listener();
+  }
+  // --- end page-messages ---
 
   teardown(): void {
     this.active = false;

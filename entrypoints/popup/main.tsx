@@ -2,6 +2,8 @@ import { render } from 'preact';
 import datasetJson from '@/data/dataset.json';
 import { parseDataset } from '@/data/dataset-schema';
 import { App } from './App';
+// The card's own styles (one component, two places: the hover card and here).
+import '../content/card.css';
 import './style.css';
 
 render(<App dataset={parseDataset(datasetJson)} />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, hiddenOn, isActiveOn, migrateSettings, parseSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, hiddenOn, isActiveOn, migrateSettings, normalizeHost, parseSettings, toggleSite } from '../../lib/settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -59,11 +59,66 @@ describe('migrateSettings', () => {
   });
 });
 
+describe('versions', () => {
+  it('stores the current version, and runs a version 1 object through every step to it', () => {
+    expect(DEFAULT_SETTINGS.version).toBe(2);
+    expect(parseSettings({ version: 1, paused: ['a.com', 'BAD HOST'], delay: 'slow', enabled: false })).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      pausedSites: ['a.com'],
+    });
+  });
+
+  it('keeps the valid fields of a version it does not know (a newer extension wrote it)', () => {
+    expect(parseSettings({ version: 7, enabled: false, futureField: 1, hoverDelayMs: 300 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      hoverDelayMs: 300,
+    });
+  });
+});
+
 describe('isActiveOn', () => {
   it('is off when switched off globally or paused for the host', () => {
     expect(isActiveOn(DEFAULT_SETTINGS, 'example.com')).toBe(true);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, pausedSites: ['example.com'] }, 'Example.com')).toBe(false);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, pausedSites: ['example.com'] }, 'other.com')).toBe(true);
+  });
+});
+
+describe('toggleSite', () => {
+  it('pauses a site where annotations show, and resumes it again', () => {
+    const paused = toggleSite(DEFAULT_SETTINGS, 'Example.com');
+    expect(paused.pausedSites).toEqual(['example.com']);
+    expect(isActiveOn(paused, 'example.com')).toBe(false);
+    expect(isActiveOn(paused, 'other.org')).toBe(true);
+    const resumed = toggleSite(paused, 'example.com');
+    expect(resumed.pausedSites).toEqual([]);
+    expect(isActiveOn(resumed, 'example.com')).toBe(true);
+  });
+
+  it('switches annotations on when they were off everywhere, keeping other paused sites', () => {
+    const off = { ...DEFAULT_SETTINGS, enabled: false, pausedSites: ['a.com', 'b.com'] };
+    const on = toggleSite(off, 'a.com');
+    expect(on).toMatchObject({ enabled: true, pausedSites: ['b.com'] });
+    expect(toggleSite({ ...off, pausedSites: [] }, 'c.com')).toMatchObject({ enabled: true, pausedSites: [] });
+  });
+});
+
+describe('normalizeHost', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['  News.Example.ORG ', 'news.example.org'],
+    ['https://www.example.com/path?q=1', 'www.example.com'],
+    ['localhost:8080', 'localhost'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+  ])('%j → %j', (input, host) => {
+    expect(normalizeHost(input)).toBe(host);
+  });
+
+  it.each(['', '   ', 'not a host', 'javascript:alert(1)', 'http://'])('refuses %j', (input) => {
+    expect(normalizeHost(input)).toBeNull();
   });
 });
