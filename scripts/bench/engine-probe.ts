@@ -223,7 +223,48 @@ function scanCost(entities: Entity[], texts: string[], rounds: number) {
     times.push(performance.now() - started);
   }
   const kept = (rounds > 2 ? times.slice(1) : times).sort((a, b) => a - b);
-  return { aliases: matcher.aliasCount, buildMs, scanMs: kept[kept.length >> 1]!, firstScanMs: times[0]!, candidates };
+  // The alias RegExp alone, as built today and as a trie of the same keys (same matches).
+  const keys = entities.flatMap((entity) => entity.aliases.map((alias) => aliasKey(alias.text)));
+  const internals = matcher as unknown as { pattern: RegExp };
+  const flat = execOnly(new RegExp(internals.pattern.source, internals.pattern.flags), texts);
+  const trie = execOnly(trieRegExp(keys), texts);
+  return {
+    aliases: matcher.aliasCount,
+    buildMs,
+    scanMs: kept[kept.length >> 1]!,
+    firstScanMs: times[0]!,
+    candidates,
+    aliasRegExpMs: flat.ms,
+    trieRegExpMs: trie.ms,
+    trieMatchesSame: trie.matches === flat.matches,
+  };
+}
+
+/**
+ * The alias alternation factored as a trie ("Jeff Sessions|Jeff" → "jeff(?:[\s…]+sessions)?"),
+ * case-insensitive like today's, longest alias still preferred. Irregexp tries a flat
+ * alternation's branches one by one at each position; a trie shares the prefixes.
+ */
+function trieRegExp(keys: readonly string[]): RegExp {
+  type Node = { end: boolean; next: Map<string, Node> };
+  const root: Node = { end: false, next: new Map() };
+  for (const key of keys) {
+    let node = root;
+    for (const char of key.toLowerCase()) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const charPattern = (char: string) => (char === ' ' ? '[\\s\\u00A0\\u202F]+' : aliasPattern(char));
+  const emit = (node: Node): string => {
+    const branches = [...node.next].map(([char, child]) => charPattern(char) + emit(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return new RegExp(`(?<!${WORD_CHAR_CLASS})${emit(root)}(?!${WORD_CHAR_CLASS})`, 'giu');
 }
 
 const api = { run, regExpCosts, walkCosts, scanCost };

@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -109,13 +109,14 @@ export type BreakdownResult = {
   heaviest?: SelfTime[];
 };
 
-export type ScalingResult = { aliases: number; buildMs: number; scanMs: number; firstScanMs: number; candidates: number };
+export type ScalingResult = ReturnType<BenchEngine['scanCost']>;
 
 export type BenchResult = {
   date: string;
   browser: string;
   node: string;
-  machine: { cpus: number; model: string };
+  /** Load averages (1, 5, 15 min) when the run started and ended: other work on the machine skews timings. */
+  machine: { cpus: number; model: string; loadStart: number[]; loadEnd: number[] };
   options: { runs: number; bigPageRuns: number; markMaxBytes: number };
   bundle: { file: string; bytes: number; gzipBytes: number };
   pages: PageResult[];
@@ -171,6 +172,7 @@ async function buildEngine(outDir: string): Promise<string> {
 export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchResult> {
   const options: BenchOptions = { ...DEFAULT_OPTIONS, ...partial };
   const { log } = options;
+  const loadStart = loadavg();
   mkdirSync(options.outDir, { recursive: true });
   const pagesDir = join(options.outDir, 'pages');
   const pages = writeBenchPages(options.sizes, options.noMentionBytes, options.appendBytes, pagesDir);
@@ -271,20 +273,21 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
           await cdp.send('Profiler.start');
         }
         const engine = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.run());
-        const entry: BreakdownResult = {
+        let profiled: Pick<BreakdownResult, 'profileFile' | 'heaviest'> = {};
+        if (cdp) {
+          // The profile covers the cold pipeline only (`run`), not the warm measurements after it.
+          const { profile } = await cdp.send('Profiler.stop');
+          const profileFile = join(options.outDir, `engine-${page.file.replace(/\.html$/, '')}.cpuprofile`);
+          writeFileSync(profileFile, JSON.stringify(profile));
+          profiled = { profileFile, heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25) };
+        }
+        breakdown.push({
           page: page.label,
           engine,
           regExps: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.regExpCosts()),
           walk: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.walkCosts()),
-        };
-        if (cdp) {
-          // The profile covers `run` and the warm measurements after it; the heaviest list is what matters.
-          const { profile } = await cdp.send('Profiler.stop');
-          entry.profileFile = join(options.outDir, `engine-${page.file.replace(/\.html$/, '')}.cpuprofile`);
-          writeFileSync(entry.profileFile, JSON.stringify(profile));
-          entry.heaviest = selfTimes(profile as unknown as CpuProfile).slice(0, 25);
-        }
-        breakdown.push(entry);
+          ...profiled,
+        });
       } finally {
         await tab.close();
       }
@@ -322,7 +325,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       date: new Date().toISOString(),
       browser: `Chromium ${browserVersion}`,
       node: process.version,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', loadStart, loadEnd: loadavg() },
       options: { runs: options.runs, bigPageRuns: options.bigPageRuns, markMaxBytes: options.markMaxBytes },
       bundle: contentScriptSize(),
       pages: results,
