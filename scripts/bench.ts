@@ -14,6 +14,7 @@
  *   --runs N         runs per page and contender (default 5; 3 at most above 2 MB)
  *   --quick          50 KB and 500 KB pages only, 3 runs, smaller scaling text
  *   --profile        save CPU profiles of the engine phases (.output/bench/*.cpuprofile, open in DevTools)
+ *   --trace          also trace one run on the largest page (.output/bench/trace-*.json) and sum rendering and GC
  *   --out FILE       JSON output (default .output/bench/latest.json)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
     out: { type: 'string', default: `${BENCH_DIR}/latest.json` },
   },
 });
@@ -38,7 +40,7 @@ if (!values['no-build']) {
   console.error('Building the extension (npx wxt build)…');
   buildExtension();
 }
-const options: Partial<BenchOptions> = { profile: values.profile };
+const options: Partial<BenchOptions> = { profile: values.profile, trace: values.trace };
 if (values.quick) {
   Object.assign(options, {
     sizes: DEFAULT_OPTIONS.sizes.filter((size) => size.bytes <= 500_000),

@@ -12,6 +12,7 @@
  *   `markRegExp` and `mark`, findAndReplaceDOMText; timed in-page with
  *   performance.now().
  */
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -230,6 +231,71 @@ export async function runContender(
       }
     }
   } finally {
+    await page.close();
+  }
+}
+
+/** Main-thread trace events summed over our first pass (from a traced run). */
+export type TraceSummary = {
+  file: string;
+  scriptMs: number;
+  wallMs: number;
+  /** Event name → occurrences, total and longest duration (ms), heaviest first. */
+  events: Array<{ name: string; count: number; totalMs: number; longestMs: number }>;
+};
+
+/** Trace events worth reading about a first pass: rendering phases, garbage collection, our tasks, JS callbacks. */
+const TRACE_EVENTS = new Set([
+  'PrePaint', 'Layout', 'UpdateLayoutTree', 'Paint', 'Layerize', 'Commit', 'HitTest', 'IntersectionObserverController::computeIntersections',
+  'MajorGC', 'MinorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'BlinkGC.AtomicPhase',
+  'TimerFire', 'FunctionCall', 'v8.callFunction', 'RunMicrotasks', 'ParseHTML', 'RunTask',
+]);
+
+/**
+ * One run of the extension on `url` under a Chrome trace (devtools.timeline,
+ * V8 GC), written to `file` (open it in the DevTools Performance panel).
+ * Tracing slows the page down: this run is for reading, not for the tables.
+ */
+export async function traceOurs(context: BrowserContext, url: string, file: string): Promise<TraceSummary> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    const events: Array<{ name: string; ph: string; ts: number; dur?: number; tid: number }> = [];
+    cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as typeof events)));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      traceConfig: {
+        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'toplevel'],
+        excludedCategories: ['*'],
+      },
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-backstory-state') === 'ready', undefined, {
+      timeout: 180_000,
+      polling: 100,
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    const timing = await page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-backstory-timing') ?? '{}') as { scriptMs: number; wallMs: number });
+    await cdp.send('Tracing.end');
+    await complete;
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    const mark = events.find((event) => event.name === 'backstory:first-pass:start');
+    if (!mark) throw new Error('No backstory:first-pass:start mark in the trace');
+    const end = mark.ts + timing.wallMs * 1000;
+    const totals = new Map<string, { name: string; count: number; totalMs: number; longestMs: number }>();
+    for (const event of events) {
+      if (event.tid !== mark.tid || event.ph !== 'X' || event.ts < mark.ts || event.ts > end || !TRACE_EVENTS.has(event.name)) continue;
+      const entry = totals.get(event.name) ?? { name: event.name, count: 0, totalMs: 0, longestMs: 0 };
+      const duration = (event.dur ?? 0) / 1000;
+      entry.count += 1;
+      entry.totalMs += duration;
+      entry.longestMs = Math.max(entry.longestMs, duration);
+      totals.set(event.name, entry);
+    }
+    return { file, scriptMs: timing.scriptMs, wallMs: timing.wallMs, events: [...totals.values()].sort((a, b) => b.totalMs - a.totalMs) };
+  } finally {
+    await cdp.detach().catch(() => {});
     await page.close();
   }
 }

@@ -128,8 +128,8 @@ export function tables(bench: BenchResult): Table[] {
         ms(p.resolveMs),
         ms(p.wrapMs),
         ms(sum),
-        ms(entry.engine.floorMs),
-        ms(entry.engine.layoutAfterAllMs),
+        ms(entry.floorMs),
+        ms(entry.layoutAfterAllMs),
         `${ms(r.aliasRegExpMs)} / ${ms(r.topicsMs)} / ${ms(r.statesMs)}`,
         ms(r.totalMs),
       ];
@@ -219,6 +219,14 @@ export function textReport(bench: BenchResult): string {
   const parts = [heading(bench), ''];
   for (const table of [...tables(bench), targetTable(targets(bench))]) {
     parts.push(table.title, textTable(table.header, table.rows), ...(table.notes ?? []).map((note) => `  ${note}`), '');
+  }
+  if (bench.trace) {
+    const trace = bench.trace;
+    parts.push(
+      `Traced run on ${trace.page} (tracing slows scripts: script ${ms(trace.scriptMs)} ms, wall ${ms(trace.wallMs)} ms; trace: ${trace.file}); main thread during the first pass`,
+      textTable(['event', 'count', 'total ms', 'longest ms'], trace.events.map((event) => [event.name, count(event.count), ms(event.totalMs), ms(event.longestMs)])),
+      '',
+    );
   }
   for (const entry of bench.breakdown.filter((item) => item.heaviest)) {
     parts.push(`Heaviest functions, ${entry.page} (self time; profile: ${entry.profileFile})`);

@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { launchPlain, launchWithExtension, CHROME_BUILD_DIR } from '../launch-browser';
 import { serveStatic } from '../serve-static';
-import { buildProbe, runContender, runOurs, type Contender, type ContenderRun, type OurRun } from './browser-runs';
+import { buildProbe, runContender, runOurs, traceOurs, type Contender, type ContenderRun, type OurRun, type TraceSummary } from './browser-runs';
 import { selfTimes, type CpuProfile, type SelfTime } from './cpu-profile';
 import type { BenchEngine, EngineBreakdown, RegExpCosts, WalkCosts } from './engine-probe';
 import { generatePage, mentionPlan } from './generate-page';
@@ -44,6 +44,8 @@ export type BenchOptions = {
   breakdownMinBytes: number;
   /** Save CPU profiles of the breakdown runs (unminified engine) and list the heaviest functions. */
   profile: boolean;
+  /** Trace one extension run on the largest page (rendering phases, GC) and summarize it. */
+  trace: boolean;
   outDir: string;
   log: (line: string) => void;
 };
@@ -59,6 +61,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   scalingTextBytes: 500_000,
   breakdownMinBytes: 400_000,
   profile: false,
+  trace: false,
   outDir: BENCH_DIR,
   log: (line) => console.error(line),
 };
@@ -103,6 +106,10 @@ export type AppendResult = {
 export type BreakdownResult = {
   page: string;
   engine: EngineBreakdown;
+  /** Read-only walk of the same page before the engine ran. */
+  floorMs: number;
+  /** Style and layout forced once after the engine wrapped everything. */
+  layoutAfterAllMs: number;
   regExps: RegExpCosts;
   walk: WalkCosts;
   profileFile?: string;
@@ -124,6 +131,8 @@ export type BenchResult = {
   append: AppendResult[];
   breakdown: BreakdownResult[];
   scaling: { textBytes: number; segments: number; environment: string; results: ScalingResult[] };
+  /** With --trace: one traced extension run on the largest page. */
+  trace?: TraceSummary & { page: string };
 };
 
 const CONTENDERS: Contender[] = ['floor', 'markRegExp', 'mark', 'findAndReplaceDOMText'];
@@ -266,6 +275,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       try {
         await tab.goto(url(page), { waitUntil: 'load' });
         await tab.addScriptTag({ url: `${server.origin}/assets/engine.js` });
+        const floorMs = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.floor());
         const cdp = options.profile ? await plain.context.newCDPSession(tab) : null;
         if (cdp) {
           await cdp.send('Profiler.enable');
@@ -281,9 +291,12 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
           writeFileSync(profileFile, JSON.stringify(profile));
           profiled = { profileFile, heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25) };
         }
+        const layoutAfterAllMs = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.relayout());
         breakdown.push({
           page: page.label,
           engine,
+          floorMs,
+          layoutAfterAllMs,
           regExps: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.regExpCosts()),
           walk: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.walkCosts()),
           ...profiled,
@@ -321,7 +334,15 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       await tab.close();
     }
 
+    let trace: BenchResult['trace'];
+    if (options.trace) {
+      log(`Tracing one run on ${largest.label}…`);
+      const file = join(options.outDir, `trace-${largest.file.replace(/\.html$/, '')}.json`);
+      trace = { page: largest.label, ...(await traceOurs(extension.context, url(largest), file)) };
+    }
+
     return {
+      ...(trace ? { trace } : {}),
       date: new Date().toISOString(),
       browser: `Chromium ${browserVersion}`,
       node: process.version,
