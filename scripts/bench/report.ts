@@ -129,7 +129,7 @@ export function tables(bench: BenchResult): Table[] {
         ms(p.wrapMs),
         ms(sum),
         ms(entry.floorMs),
-        ms(entry.layoutAfterAllMs),
+        ms(entry.engine.layoutAfterAllMs),
         `${ms(r.aliasRegExpMs)} / ${ms(r.topicsMs)} / ${ms(r.statesMs)}`,
         ms(r.totalMs),
       ];

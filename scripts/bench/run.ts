@@ -108,8 +108,6 @@ export type BreakdownResult = {
   engine: EngineBreakdown;
   /** Read-only walk of the same page before the engine ran. */
   floorMs: number;
-  /** Style and layout forced once after the engine wrapped everything. */
-  layoutAfterAllMs: number;
   regExps: RegExpCosts;
   walk: WalkCosts;
   profileFile?: string;
@@ -291,12 +289,10 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
           writeFileSync(profileFile, JSON.stringify(profile));
           profiled = { profileFile, heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25) };
         }
-        const layoutAfterAllMs = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.relayout());
         breakdown.push({
           page: page.label,
           engine,
           floorMs,
-          layoutAfterAllMs,
           regExps: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.regExpCosts()),
           walk: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.walkCosts()),
           ...profiled,
