@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: the performance benchmark (not a test; not run in CI).
+ *
+ * Builds the extension (unless --no-build), generates deterministic news-like
+ * pages (≈ 50 KB, 500 KB, 5 MB of visible text, and 500 KB without any
+ * mention), measures our first pass in headless Chromium with the built
+ * extension, the same pages without it under the floor, mark.js and
+ * findAndReplaceDOMText, appended content, the engine's phases, and matching
+ * cost against the number of aliases. Prints tables (text, then markdown for
+ * the README) and writes .output/bench/latest.json.
+ *
+ * Options:
+ *   --no-build       use the existing .output/chrome-mv3 build
+ *   --runs N         runs per page and contender (default 5; 3 at most above 2 MB)
+ *   --quick          50 KB and 500 KB pages only, 3 runs, smaller scaling text
+ *   --profile        save CPU profiles of the engine phases (.output/bench/*.cpuprofile, open in DevTools)
+ *   --trace          also trace one run on the largest page (.output/bench/trace-*.json) and sum rendering and GC
+ *   --out FILE       JSON output (default .output/bench/latest.json)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_DIR } from './bench/pages';
+import { markdownReport, textReport } from './bench/report';
+import { buildExtension, DEFAULT_OPTIONS, runBench, type BenchOptions } from './bench/run';
+
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
+    out: { type: 'string', default: `${BENCH_DIR}/latest.json` },
+  },
+});
+
+const started = Date.now();
+if (!values['no-build']) {
+  console.error('Building the extension (npx wxt build)…');
+  buildExtension();
+}
+const options: Partial<BenchOptions> = { profile: values.profile, trace: values.trace };
+if (values.quick) {
+  Object.assign(options, {
+    sizes: DEFAULT_OPTIONS.sizes.filter((size) => size.bytes <= 500_000),
+    runs: 3,
+    scalingTextBytes: 100_000,
+  });
+}
+if (values.runs) options.runs = Math.max(1, Number(values.runs));
+
+const result = await runBench(options);
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(textReport(result));
+console.log('\nMarkdown (for the README):\n');
+console.log(markdownReport(result));
+console.error(`\nWrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
