@@ -17,6 +17,7 @@
  */
 import type { Entity, EntityKind } from '../data/dataset-schema';
 import { aliasKey, buildAliasTable, type AliasEntry, type EntityFacts } from './alias-table';
+import { trieSource } from './alias-trie';
 import { checkLocalContext, namesOwnPlace } from './local-context';
 import { US_STATES, WORD_CHAR_CLASS } from './text-words';
 
@@ -102,6 +103,8 @@ export class PageEvidence {
   readonly topics = new Set<string>();
   /** Full names per surname key, in page order, for bare-surname coreference. */
   readonly names = new Map<string, Array<{ entityId: string | null; order: number }>>();
+  /** How many full names per surname key belong to each entity (null: someone else). */
+  readonly nameCounts = new Map<string, Map<string | null, number>>();
   /** How often each US state is named on the page. */
   readonly states = new Map<string, number>();
   private sequence = 0;
@@ -113,8 +116,15 @@ export class PageEvidence {
     for (const state of scan.states) this.states.set(state, (this.states.get(state) ?? 0) + 1);
     for (const event of scan.names) {
       const list = this.names.get(event.key) ?? [];
-      list.push({ entityId: event.entityId, order: scan.sequence * ORDER_STRIDE + event.offset });
+      const order = scan.sequence * ORDER_STRIDE + event.offset;
+      // Kept sorted by page order (segments arrive in order; within one, nearly so).
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.order > order) at -= 1;
+      list.splice(at, 0, { entityId: event.entityId, order });
       this.names.set(event.key, list);
+      const counts = this.nameCounts.get(event.key) ?? new Map<string | null, number>();
+      counts.set(event.entityId, (counts.get(event.entityId) ?? 0) + 1);
+      this.nameCounts.set(event.key, counts);
     }
     const visit = (candidate: Candidate) => {
       if (candidate.alias.safety !== 'safe') return candidate.fallback.forEach(visit);
@@ -126,22 +136,11 @@ export class PageEvidence {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** An alias as a pattern: flexible spaces, either apostrophe, any dash. */
-function aliasPattern(key: string): string {
-  return escapeRegExp(key)
-    .replace(/ /g, '[\\s\\u00A0\\u202F]+')
-    .replace(/'/g, "['’‘]")
-    .replace(/-/g, '[-‐‑]');
-}
-
+/** One RegExp for many words: a trie of their folded keys, with Unicode word boundaries around it. */
 function wordAlternation(keys: string[]): RegExp | null {
-  if (!keys.length) return null;
-  const sorted = [...new Set(keys)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return new RegExp(`(?<!${WORD_CHAR_CLASS})(?:${sorted.map(aliasPattern).join('|')})(?!${WORD_CHAR_CLASS})`, 'giu');
+  const folded = new Set(keys.map((key) => key.toLowerCase()).filter(Boolean));
+  if (!folded.size) return null;
+  return new RegExp(`(?<!${WORD_CHAR_CLASS})(?:${trieSource(folded)})(?!${WORD_CHAR_CLASS})`, 'giu');
 }
 
 /** Minimum evidence for a context alias that lacks the entity's full name on the page. */
@@ -348,12 +347,17 @@ export class MentionMatcher {
     let ours = 0;
     let others = 0;
     for (const key of facts.surnames) {
-      for (const event of evidence.names.get(key) ?? []) {
-        if (event.entityId === facts.entity.id) ours += 1;
-        else others += 1;
-        if (event.order < order && (!before || event.order > before.order)) before = event;
-        if (event.order > order && (!after || event.order < after.order)) after = event;
+      for (const [entityId, count] of evidence.nameCounts.get(key) ?? []) {
+        if (entityId === facts.entity.id) ours += count;
+        else others += count;
       }
+      const list = evidence.names.get(key);
+      if (!list?.length) continue;
+      const at = firstAfter(list, order);
+      const previous = list[at - 1];
+      const next = list[at];
+      if (previous && (!before || previous.order > before.order)) before = previous;
+      if (next && (!after || next.order < after.order)) after = next;
     }
     const decide = (event: { entityId: string | null }) => (event.entityId === facts.entity.id ? 'ours' : 'someone-else');
     // A page that names one of them in full at least twice as often is about that one.
@@ -398,4 +402,16 @@ export function findMentions(matcher: MentionMatcher, text: string, options?: Re
   const evidence = new PageEvidence();
   evidence.add(scan, text);
   return matcher.resolve(scan, evidence, options);
+}
+
+/** Index of the first event after `order` in a list sorted by order (binary search). */
+function firstAfter(list: ReadonlyArray<{ order: number }>, order: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.order <= order) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -11,6 +11,8 @@ const SENTENCE_END = /(?:^|[.!?…:;"“”(\[—–-])\s*$/u;
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
+const UPPER_ALL = /\p{Lu}/gu;
+const LOWER_ALL = /\p{Ll}/gu;
 
 /** The word right before `offset`, separated from it by spaces only (no punctuation), or null. */
 export function wordBefore(text: string, offset: number): { word: string; start: number } | null {
@@ -49,6 +51,17 @@ const INNER_SENTENCE = /[.!?][ \u00A0]+\p{Lu}/u;
  * must not pass for one, so the bar is high.
  */
 export function isTitleCase(text: string): boolean {
+  // The rules ask about the same segment for each candidate in it: remember the last answer.
+  if (text === titleCaseMemo.text) return titleCaseMemo.value;
+  titleCaseMemo.text = text;
+  titleCaseMemo.value = computeTitleCase(text);
+  return titleCaseMemo.value;
+}
+
+const titleCaseMemo = { text: '', value: false };
+const shoutingMemo = { text: '', value: false };
+
+function computeTitleCase(text: string): boolean {
   if (text.length > 160 || INNER_SENTENCE.test(text.trim())) return false;
   const words = (text.match(WORD) ?? []).filter((word) => word.length > 3);
   if (words.length < 4) return false;
@@ -58,14 +71,13 @@ export function isTitleCase(text: string): boolean {
 
 /** Mostly upper-case letters: a shouting headline or kicker ("TUBERVILLE DEFEATS SESSIONS"). */
 export function isShouting(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (const char of text) {
-    if (UPPER.test(char)) upper += 1;
-    else if (LOWER.test(char)) lower += 1;
-    if (upper + lower > 400) break;
-  }
-  return upper >= 4 && lower / (upper + lower) < 0.25;
+  if (text === shoutingMemo.text) return shoutingMemo.value;
+  const sample = text.length > 600 ? text.slice(0, 600) : text;
+  const upper = sample.match(UPPER_ALL)?.length ?? 0;
+  const lower = sample.match(LOWER_ALL)?.length ?? 0;
+  shoutingMemo.text = text;
+  shoutingMemo.value = upper >= 4 && lower / (upper + lower) < 0.25;
+  return shoutingMemo.value;
 }
 
 /** Up to `count` words right before `offset` (nearest last), stopping at punctuation other than spaces. */
