@@ -9,7 +9,12 @@ import type { Alias, Entity, EntityKind } from '../data/dataset-schema';
 export type AliasEntry = Alias & { entityId: string; kind: EntityKind };
 
 /** Folds the spellings a page may use for the same alias: spacing, apostrophes, dashes. */
+/** Anything `aliasKey` would change: other white space, double or edge spaces, curly quotes, dashes. */
+const NEEDS_FOLDING = /[^\S ]|  |^ | $|[’‘`´‐‑–]/u;
+
 export function aliasKey(text: string): string {
+  // Most names on a page are already in folded form ("Sessions"): skip the replacements.
+  if (!NEEDS_FOLDING.test(text)) return text;
   return text
     .replace(/[\s\u00A0\u202F]+/gu, ' ')
     .replace(/[’‘`´]/gu, "'")

@@ -105,8 +105,8 @@ function checkPersonName(alias: AliasEntry, facts: EntityFacts, text: string, st
   if (SUFFIX.test(text.slice(end, end + 8).replace(/^[ \u00A0]+/u, ''))) {
     return someoneElse('followed by a name suffix');
   }
-  const shouting = isShouting(text);
-  const headline = isTitleCase(text);
+  // Asked only when a capitalized neighbour makes it matter (most names have none).
+  const capsExempt = () => isTitleCase(text) || isShouting(text);
   const roleWords = wordsBefore(text, start, 2).map((word) => word.toLowerCase());
   const role = roleWords.find((word) => ROLE_NOUNS.has(word));
   if (role && !roleFits(facts, role)) return someoneElse(`"${role}" does not describe ${facts.entity.name}`);
@@ -119,7 +119,7 @@ function checkPersonName(alias: AliasEntry, facts: EntityFacts, text: string, st
       const fit = titleFits(facts, word);
       if (fit === 'misfits') return someoneElse(`the title "${word}" does not fit`);
       if (fit === 'not-a-title' && /^\p{Lu}\.$/u.test(word)) return someoneElse(`an initial "${word}" before it`);
-      if (fit === 'not-a-title' && isCapitalized(word) && !headline && !shouting && !endsSentence(word)) {
+      if (fit === 'not-a-title' && isCapitalized(word) && !endsSentence(word) && !capsExempt()) {
         const bare = word.replace(/['’]s$/u, '');
         const harmless =
           bare !== word || // "Alabama's Sessions"
@@ -133,7 +133,7 @@ function checkPersonName(alias: AliasEntry, facts: EntityFacts, text: string, st
   if (singleWord && alias.form !== 'handle') {
     // "Trump Tower", "Jones Day", "Coach Malzahn": a capitalized word right after makes it part of a longer name.
     const after = wordAfter(text, end);
-    if (after && isCapitalized(after) && !headline && !shouting && !FUNCTION_WORDS.has(after)) {
+    if (after && isCapitalized(after) && !FUNCTION_WORDS.has(after) && !capsExempt()) {
       if (!facts.nameNeighbourWords.has(after) && !AFFILIATION_WORDS.has(after)) {
         return reject(`part of a longer name ("${text.slice(start, end)} ${after}")`);
       }

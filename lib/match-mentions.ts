@@ -136,11 +136,21 @@ export class PageEvidence {
   }
 }
 
-/** One RegExp for many words: a trie of their folded keys, with Unicode word boundaries around it. */
+/**
+ * One RegExp for many words: a trie of their folded keys, with a Unicode word
+ * boundary after it. The boundary before a match is checked in code
+ * (`startsWord`): a leading lookbehind would run at every position of the
+ * text and keep the engine from skipping ahead to the words' first letters.
+ */
 function wordAlternation(keys: string[]): RegExp | null {
   const folded = new Set(keys.map((key) => key.toLowerCase()).filter(Boolean));
   if (!folded.size) return null;
-  return new RegExp(`(?<!${WORD_CHAR_CLASS})(?:${trieSource(folded)})(?!${WORD_CHAR_CLASS})`, 'giu');
+  return new RegExp(`(?:${trieSource(folded)})(?!${WORD_CHAR_CLASS})`, 'giu');
+}
+
+/** True when a match at `index` is not inside a longer word. */
+function startsWord(text: string, index: number): boolean {
+  return index === 0 || !WORD_CHAR.test(text[index - 1]!);
 }
 
 /** Minimum evidence for a context alias that lacks the entity's full name on the page. */
@@ -193,13 +203,21 @@ export class MentionMatcher {
 
   /** Candidates in `text` that pass the local rules, plus the topic words and full names it contains. */
   scan(text: string): SegmentScan {
+    // exec loops, not matchAll: matchAll clones the RegExp on every call.
     const topics: string[] = [];
-    if (this.topicPattern) {
-      for (const match of text.matchAll(this.topicPattern)) topics.push(aliasKey(match[0]).toLowerCase());
+    const topicPattern = this.topicPattern;
+    if (topicPattern) {
+      topicPattern.lastIndex = 0;
+      for (let match = topicPattern.exec(text); match; match = topicPattern.exec(text)) {
+        if (startsWord(text, match.index)) topics.push(aliasKey(match[0]).toLowerCase());
+        else topicPattern.lastIndex = match.index + 1;
+      }
     }
     const names: NameEvent[] = [];
     const entities = new Set<string>();
-    const states = [...text.matchAll(US_STATES)].map((match) => match[0]);
+    const states: string[] = [];
+    US_STATES.lastIndex = 0;
+    for (let match = US_STATES.exec(text); match; match = US_STATES.exec(text)) states.push(match[0]);
     if (!this.pattern) return { candidates: [], topics, states, names, entities };
     const candidates = this.findCandidates(this.pattern, text, 0, text.length, names);
     const visit = (candidate: Candidate) => {
@@ -219,6 +237,10 @@ export class MentionMatcher {
     let refused: { end: number; entries: AliasEntry[] } | null = null;
     for (let match = pattern.exec(haystack); match; match = pattern.exec(haystack)) {
       const start = match.index;
+      if (!startsWord(text, start)) {
+        pattern.lastIndex = start + 1; // Inside a longer word: look again from the next character.
+        continue;
+      }
       const end = start + match[0].length;
       const resumeAt = pattern.lastIndex;
       const entries = this.byKey.get(aliasKey(match[0]).toLowerCase()) ?? [];
@@ -266,7 +288,7 @@ export class MentionMatcher {
     for (let limit = end - 1; limit > start; ) {
       pattern.lastIndex = start;
       const match = pattern.exec(text.slice(0, limit));
-      if (!match || match.index !== start) break;
+      if (!match || match.index !== start || !startsWord(text, start)) break;
       const prefixEnd = start + match[0].length;
       if (WORD_CHAR.test(text[prefixEnd] ?? '')) {
         limit = prefixEnd - 1; // Cut mid-word: only a shorter alias can end at a real boundary.

@@ -5,21 +5,36 @@
 
 /** Letters, marks and digits: what a name may not touch on either side. */
 export const WORD_CHAR_CLASS = '[\\p{L}\\p{M}\\p{N}]';
-const WORD_BEFORE = /([\p{L}\p{M}\p{N}.'’&-]+)[ \t\u00A0\u202F]+$/u;
 const WORD_AFTER = /^[ \t\u00A0\u202F]+([\p{L}\p{M}\p{N}.'’&-]+)/u;
 const SENTENCE_END = /(?:^|[.!?…:;"“”(\[—–-])\s*$/u;
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-const UPPER_ALL = /\p{Lu}/gu;
-const LOWER_ALL = /\p{Ll}/gu;
+
+const WORDISH = /[\p{L}\p{M}\p{N}.'’&-]/u;
+const GAP = /[ \t\u00A0\u202F]/u;
+/** Word characters of a name and its neighbours (letters, marks, digits, . ' ’ & -); ASCII first, for speed. */
+function isWordish(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46 || code === 39 || code === 38 || code === 45;
+  }
+  return WORDISH.test(char);
+}
+function isGap(char: string): boolean {
+  return char === ' ' || GAP.test(char);
+}
 
 /** The word right before `offset`, separated from it by spaces only (no punctuation), or null. */
 export function wordBefore(text: string, offset: number): { word: string; start: number } | null {
-  const head = text.slice(Math.max(0, offset - 40), offset);
-  const match = WORD_BEFORE.exec(head);
-  if (!match) return null;
-  return { word: match[1]!, start: offset - head.length + match.index };
+  // Scanned backwards by hand: a `…$`-anchored RegExp retries from every position of the text.
+  let end = offset;
+  while (end > 0 && offset - end < 40 && isGap(text[end - 1]!)) end -= 1;
+  if (end === offset) return null;
+  let start = end;
+  while (start > 0 && end - start < 40 && isWordish(text[start - 1]!)) start -= 1;
+  if (start === end) return null;
+  return { word: text.slice(start, end), start };
 }
 
 /** The word right after `offset`, separated from it by spaces only, or null. */
@@ -72,9 +87,18 @@ function computeTitleCase(text: string): boolean {
 /** Mostly upper-case letters: a shouting headline or kicker ("TUBERVILLE DEFEATS SESSIONS"). */
 export function isShouting(text: string): boolean {
   if (text === shoutingMemo.text) return shoutingMemo.value;
-  const sample = text.length > 600 ? text.slice(0, 600) : text;
-  const upper = sample.match(UPPER_ALL)?.length ?? 0;
-  const lower = sample.match(LOWER_ALL)?.length ?? 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length && i < 240; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper += 1;
+    else if (code >= 97 && code <= 122) lower += 1;
+    else if (code >= 128) {
+      const char = text[i]!;
+      if (UPPER.test(char)) upper += 1;
+      else if (LOWER.test(char)) lower += 1;
+    }
+  }
   shoutingMemo.text = text;
   shoutingMemo.value = upper >= 4 && lower / (upper + lower) < 0.25;
   return shoutingMemo.value;
@@ -82,10 +106,15 @@ export function isShouting(text: string): boolean {
 
 /** Up to `count` words right before `offset` (nearest last), stopping at punctuation other than spaces. */
 export function wordsBefore(text: string, offset: number, count: number): string[] {
-  const head = text.slice(Math.max(0, offset - 60), offset);
-  const match = /((?:[\p{L}\p{M}\p{N}.'’&-]+[ \t\u00A0\u202F]+)+)$/u.exec(head);
-  if (!match) return [];
-  return match[1]!.trim().split(/[ \t\u00A0\u202F]+/u).slice(-count);
+  const words: string[] = [];
+  let at = offset;
+  while (words.length < count) {
+    const previous = wordBefore(text, at);
+    if (!previous) break;
+    words.unshift(previous.word);
+    at = previous.start;
+  }
+  return words;
 }
 
 /** The fifty states, for telling one state's race from another's. */
