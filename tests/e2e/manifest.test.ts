@@ -1,0 +1,57 @@
+/**
+ * Manifest snapshots of both builds. Any new permission, host, web-accessible
+ * resource, external connection or CSP override fails here first: changing
+ * this file is a decision, made in review.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const read = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+const common = {
+  name: 'Backstory',
+  description: 'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
+  version,
+  icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+  permissions: ['storage'],
+  commands: {
+    'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: 'Turn Backstory on or off for this site' },
+  },
+  content_scripts: [
+    {
+      matches: ['http://*/*', 'https://*/*'],
+      run_at: 'document_idle',
+      css: ['content-scripts/content.css'],
+      js: ['content-scripts/content.js'],
+    },
+  ],
+};
+
+describe('the manifest', () => {
+  it('for Chrome (MV3) asks for storage only, and nothing else is there', () => {
+    assert.deepEqual(read('chrome-mv3'), {
+      manifest_version: 3,
+      ...common,
+      background: { service_worker: 'background.js' },
+      action: { default_title: 'Backstory', default_popup: 'popup.html' },
+    });
+  });
+
+  it('for Firefox (MV2) asks for storage only, with a gecko id and no data collection', () => {
+    assert.deepEqual(read('firefox-mv2'), {
+      manifest_version: 2,
+      ...common,
+      browser_specific_settings: {
+        gecko: {
+          id: 'backstory@backstory.example',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+      background: { scripts: ['background.js'] },
+      browser_action: { default_title: 'Backstory', default_popup: 'popup.html' },
+    });
+  });
+});
