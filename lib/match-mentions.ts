@@ -112,8 +112,7 @@ export class PageEvidence {
   add(scan: SegmentScan, text: string): void {
     scan.sequence = this.sequence;
     this.sequence += 1;
-    for (const topic of scan.topics) this.topics.add(topic);
-    for (const state of scan.states) this.states.set(state, (this.states.get(state) ?? 0) + 1);
+    this.addContext(scan);
     for (const event of scan.names) {
       const list = this.names.get(event.key) ?? [];
       const order = scan.sequence * ORDER_STRIDE + event.offset;
@@ -133,6 +132,12 @@ export class PageEvidence {
       }
     };
     scan.candidates.forEach(visit);
+  }
+
+  /** Topic words and state names of a segment (order does not matter for these). */
+  addContext(context: { topics: readonly string[]; states: readonly string[] }): void {
+    for (const topic of context.topics) this.topics.add(topic);
+    for (const state of context.states) this.states.set(state, (this.states.get(state) ?? 0) + 1);
   }
 }
 
@@ -202,7 +207,26 @@ export class MentionMatcher {
   }
 
   /** Candidates in `text` that pass the local rules, plus the topic words and full names it contains. */
-  scan(text: string): SegmentScan {
+  scan(text: string, { context = true } = {}): SegmentScan {
+    const { topics, states } = context ? this.scanContext(text) : { topics: [], states: [] };
+    const names: NameEvent[] = [];
+    const entities = new Set<string>();
+    if (!this.pattern) return { candidates: [], topics, states, names, entities };
+    const candidates = this.findCandidates(this.pattern, text, 0, text.length, names);
+    const visit = (candidate: Candidate) => {
+      entities.add(candidate.alias.entityId);
+      candidate.fallback.forEach(visit);
+    };
+    candidates.forEach(visit);
+    return { candidates, topics, states, names, entities };
+  }
+
+  /**
+   * The context words of a text: topic words and US state names. Only needed
+   * once a page has any name on it, so a caller may defer this for pages that
+   * never match (`scan(text, { context: false })`, then `PageEvidence.addContext`).
+   */
+  scanContext(text: string): { topics: string[]; states: string[] } {
     // exec loops, not matchAll: matchAll clones the RegExp on every call.
     const topics: string[] = [];
     const topicPattern = this.topicPattern;
@@ -213,19 +237,10 @@ export class MentionMatcher {
         else topicPattern.lastIndex = match.index + 1;
       }
     }
-    const names: NameEvent[] = [];
-    const entities = new Set<string>();
     const states: string[] = [];
     US_STATES.lastIndex = 0;
     for (let match = US_STATES.exec(text); match; match = US_STATES.exec(text)) states.push(match[0]);
-    if (!this.pattern) return { candidates: [], topics, states, names, entities };
-    const candidates = this.findCandidates(this.pattern, text, 0, text.length, names);
-    const visit = (candidate: Candidate) => {
-      entities.add(candidate.alias.entityId);
-      candidate.fallback.forEach(visit);
-    };
-    candidates.forEach(visit);
-    return { candidates, topics, states, names, entities };
+    return { topics, states };
   }
 
   /** Matches in [from, to), each with the candidates inside it as its fallback. */

@@ -53,6 +53,12 @@ export class PageAnnotator {
   readonly annotations: PageAnnotations;
   readonly reasons = new WeakMap<Element, MentionReason>();
   private evidence = new PageEvidence();
+  /**
+   * Texts whose topic words and state names were not read yet: a page with no
+   * name on it never needs them (most pages), so they are read only once the
+   * first name appears.
+   */
+  private deferredContext: string[] | null = [];
   private linked = new Set<string>();
   private options: ResolveOptions = {};
   /** Counter for the group ids of split mentions. */
@@ -106,7 +112,17 @@ export class PageAnnotator {
       (segment) => {
         const snapshot = segment.map((node) => node.data);
         const joined = joinPieces(snapshot);
-        const scan = matcher.scan(joined.text);
+        const scan = matcher.scan(joined.text, { context: this.deferredContext === null });
+        if (this.deferredContext !== null) {
+          if (scan.candidates.length || scan.names.length) {
+            // The first name on the page: read the context words of everything so far, and from now on.
+            for (const text of this.deferredContext) this.evidence.addContext(matcher.scanContext(text));
+            this.deferredContext = null;
+            Object.assign(scan, matcher.scanContext(joined.text));
+          } else {
+            this.deferredContext.push(joined.text);
+          }
+        }
         this.evidence.add(scan, joined.text);
         const item: Scanned | null = scan.candidates.length ? { segment, snapshot, joined, scan } : null;
         if (item) scanned.push(item);
@@ -174,6 +190,7 @@ export class PageAnnotator {
   reset(): void {
     this.annotations.revertAll();
     this.evidence = new PageEvidence();
+    this.deferredContext = [];
     this.linked = new Set();
     this.deps.afterWrite();
   }
