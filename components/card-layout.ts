@@ -5,8 +5,12 @@
  * @floating-ui/dom's job; this only picks the mode and the preferred side.
  */
 
-/** At or below this viewport width the card is a bottom sheet (wikipedia-preview uses 768 px; cards here are 340 px wide). */
-export const SHEET_MAX_WIDTH_PX = 640;
+/**
+ * At or below this viewport width the card is a bottom sheet whatever the
+ * input: phones. Wider, a 360 px popover fits beside the mention (a 1280 px
+ * window at 200% zoom is 640 CSS px wide and keeps the popover for the mouse).
+ */
+export const SHEET_MAX_WIDTH_PX = 480;
 /** Touch on a viewport this narrow also gets the sheet: fingers cover a popover's anchor. */
 export const TOUCH_SHEET_MAX_WIDTH_PX = 900;
 

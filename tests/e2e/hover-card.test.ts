@@ -158,6 +158,25 @@ describe('the hover card', () => {
     await page.close();
   });
 
+  it('stays usable at 80% and 200% page zoom (the viewport in CSS pixels a zoomed 1280×900 window has)', async () => {
+    const { page } = await openPage(e2e, '/');
+    for (const [width, height, name] of [
+      [1600, 1125, '80'],
+      [640, 450, '200'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.mouse.move(1, 1);
+      await page.waitForTimeout(400);
+      await pointAt(page, 'tommy-tuberville');
+      await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
+      await page.waitForTimeout(300);
+      const box = await cardBox(page);
+      assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= width + 1 && box.y + box.height <= height + 1, `${name}%: ${JSON.stringify(box)}`);
+      await page.screenshot({ path: `${SCREENSHOTS}/card-zoom-${name}.png` });
+    }
+    await page.close();
+  });
+
   it('is not disturbed by hostile page CSS, overlays, overflow and transforms', async () => {
     const { page } = await openPage(e2e, '/fixtures/card/hostile.html');
     await pointAt(page, 'jeff-sessions');
