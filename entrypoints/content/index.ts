@@ -96,12 +96,16 @@ class PageSession {
   private active = false;
   private pass: Promise<void> = Promise.resolve();
   private readonly root = document.documentElement;
+  /** Entities by id, built once: every card and every pass looks them up. */
+  private readonly entities: Map<string, Entity>;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly dataset: Dataset,
     private readonly annotator: PageAnnotator,
-  ) {}
+  ) {
+    this.entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+  }
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
@@ -202,9 +206,6 @@ class PageSession {
     });
   }
 
-  private get entities(): Map<string, Entity> {
-    return new Map(this.dataset.entities.map((entity) => [entity.id, entity]));
-  }
 
   /**
    * Only the first mention of each entity is a tab stop (the tab order must not

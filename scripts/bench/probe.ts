@@ -283,6 +283,8 @@ function install() {
       });
       const started = performance.now();
       const parent = document.getElementById('stories') ?? document.body;
+      // The benchmark's own generated articles, played as a page's infinite scroll would add them
+      // (benchmark page only; the extension itself never writes HTML).
       container.innerHTML = html;
       watch.observe(container, { childList: true, subtree: true });
       parent.appendChild(container);
