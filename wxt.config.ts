@@ -41,7 +41,12 @@ export default defineConfig({
         description: 'Turn Backstory on or off for this site',
       },
     },
-    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    icons: {
+      16: 'icons/16.png',
+      32: 'icons/32.png',
+      48: 'icons/48.png',
+      128: 'icons/128.png',
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -31,7 +31,15 @@ function trusted(handler: () => void) {
   };
 }
 
-export function CardActions({ entity, mention, handlers }: { entity: Entity; mention: Element; handlers: CardActionHandlers }) {
+export function CardActions({
+  entity,
+  mention,
+  handlers,
+}: {
+  entity: Entity;
+  mention: Element;
+  handlers: CardActionHandlers;
+}) {
   const [step, setStep] = useState<Step>('linked');
   if (step === 'linked') {
     return (
@@ -66,7 +74,12 @@ export function CardActions({ entity, mention, handlers }: { entity: Entity; men
         <button
           type="button"
           class="bs-action"
-          onClick={trusted(() => void handlers.onHideOnSite(entity.id).then(() => setStep('hidden-on-site')))}
+          onClick={trusted(
+            () =>
+              void handlers
+                .onHideOnSite(entity.id)
+                .then(() => setStep('hidden-on-site')),
+          )}
         >
           Hide {entity.name} on {handlers.host}
         </button>
@@ -81,7 +94,10 @@ export function CardActions({ entity, mention, handlers }: { entity: Entity; men
       <button
         type="button"
         class="bs-action"
-        onClick={trusted(() => void handlers.onShowOnSite(entity.id).then(() => setStep('linked')))}
+        onClick={trusted(
+          () =>
+            void handlers.onShowOnSite(entity.id).then(() => setStep('linked')),
+        )}
       >
         Undo
       </button>

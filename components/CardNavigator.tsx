@@ -18,7 +18,14 @@ export type CardNavigatorProps = {
   descriptionId: string;
 };
 
-export function CardNavigator({ entityId, dataset, reason, actions, headingId, descriptionId }: CardNavigatorProps) {
+export function CardNavigator({
+  entityId,
+  dataset,
+  reason,
+  actions,
+  headingId,
+  descriptionId,
+}: CardNavigatorProps) {
   const [history, setHistory] = useState<string[]>([entityId]);
   const container = useRef<HTMLDivElement>(null);
   const moved = useRef<'forward' | 'back' | null>(null);
@@ -27,8 +34,10 @@ export function CardNavigator({ entityId, dataset, reason, actions, headingId, d
 
   useEffect(() => {
     // Keep keyboard users in place: after a chip, focus Back; after Back, the name.
-    if (moved.current === 'forward') container.current?.querySelector<HTMLElement>('.bs-card__back')?.focus();
-    if (moved.current === 'back') container.current?.querySelector<HTMLElement>('.bs-card__name')?.focus();
+    if (moved.current === 'forward')
+      container.current?.querySelector<HTMLElement>('.bs-card__back')?.focus();
+    if (moved.current === 'back')
+      container.current?.querySelector<HTMLElement>('.bs-card__name')?.focus();
     moved.current = null;
   }, [history]);
 

@@ -9,7 +9,12 @@ import { useState } from 'preact/hooks';
 import type { Dataset, Entity, Fact } from '../data/dataset-schema';
 import type { MentionReason } from '../lib/match-mentions';
 import { formatStoryDate, KIND_LABELS } from './entity-labels';
-import { explainReason, relatedChips, storyDate, timelineFor } from './entity-relations';
+import {
+  explainReason,
+  relatedChips,
+  storyDate,
+  timelineFor,
+} from './entity-relations';
 
 export type EntityCardProps = {
   entity: Entity;
@@ -30,12 +35,27 @@ export type EntityCardProps = {
 /** Facts shown before "Show all": enough to read at a glance, short enough for a card. */
 const FACTS_AT_A_GLANCE = 4;
 
-const STATUS_LABELS = { past: 'Past', ongoing: 'Ongoing', upcoming: 'Upcoming' } as const;
+const STATUS_LABELS = {
+  past: 'Past',
+  ongoing: 'Ongoing',
+  upcoming: 'Upcoming',
+} as const;
 
 export function EntityCard(props: EntityCardProps) {
-  const { entity, dataset, reason, onNavigate, onBack, headingId, descriptionId, actions } = props;
+  const {
+    entity,
+    dataset,
+    reason,
+    onNavigate,
+    onBack,
+    headingId,
+    descriptionId,
+    actions,
+  } = props;
   const asOf = storyDate(entity, dataset);
-  const source = dataset.sources.find((s) => s.id === entity.sources[entity.sources.length - 1]);
+  const source = dataset.sources.find(
+    (s) => s.id === entity.sources[entity.sources.length - 1],
+  );
   const why = explainReason(reason);
   return (
     <article class="bs-card" data-kind={entity.kind} data-entity={entity.id}>
@@ -57,10 +77,19 @@ export function EntityCard(props: EntityCardProps) {
         </p>
       </header>
       <p class="bs-card__summary">{entity.summary}</p>
-      {entity.kind === 'event' ? <EventDetails entity={entity} dataset={dataset} onNavigate={onNavigate} /> : null}
+      {entity.kind === 'event' ? (
+        <EventDetails
+          entity={entity}
+          dataset={dataset}
+          onNavigate={onNavigate}
+        />
+      ) : null}
       <Facts facts={entity.facts} dataset={dataset} />
       {entity.kind === 'person' && entity.quotes.length ? (
-        <section class="bs-card__section" aria-labelledby={headingId && `${headingId}-quotes`}>
+        <section
+          class="bs-card__section"
+          aria-labelledby={headingId && `${headingId}-quotes`}
+        >
           <h3 class="bs-card__heading" id={headingId && `${headingId}-quotes`}>
             In their words
           </h3>
@@ -80,8 +109,11 @@ export function EntityCard(props: EntityCardProps) {
         {source ? (
           <p class="bs-card__source">
             Source: <cite>{source.title}</cite>
-            {source.outlet ? `, ${source.outlet}` : ''} · {formatStoryDate(source.date)}
-            {source.dateCurated ? <span class="bs-card__note"> (date from curation)</span> : null}
+            {source.outlet ? `, ${source.outlet}` : ''} ·{' '}
+            {formatStoryDate(source.date)}
+            {source.dateCurated ? (
+              <span class="bs-card__note"> (date from curation)</span>
+            ) : null}
           </p>
         ) : null}
         {actions}
@@ -90,7 +122,13 @@ export function EntityCard(props: EntityCardProps) {
   );
 }
 
-function Facts({ facts, dataset }: { facts: readonly Fact[]; dataset: Dataset }) {
+function Facts({
+  facts,
+  dataset,
+}: {
+  facts: readonly Fact[];
+  dataset: Dataset;
+}) {
   const [open, setOpen] = useState<number | null>(null);
   const [all, setAll] = useState(false);
   if (!facts.length) return null;
@@ -100,7 +138,9 @@ function Facts({ facts, dataset }: { facts: readonly Fact[]; dataset: Dataset })
       <h3 class="bs-card__heading">In this story</h3>
       <ul class="bs-card__facts">
         {shown.map((fact, index) => {
-          const source = dataset.sources.find((s) => s.id === fact.evidence.source);
+          const source = dataset.sources.find(
+            (s) => s.id === fact.evidence.source,
+          );
           const expanded = open === index;
           return (
             <li key={fact.text} class="bs-card__fact">
@@ -111,7 +151,9 @@ function Facts({ facts, dataset }: { facts: readonly Fact[]; dataset: Dataset })
                 onClick={() => setOpen(expanded ? null : index)}
               >
                 <span class="bs-card__fact-text">{fact.text}</span>
-                <span class="bs-card__fact-hint">{expanded ? 'Hide quote' : 'Quote'}</span>
+                <span class="bs-card__fact-hint">
+                  {expanded ? 'Hide quote' : 'Quote'}
+                </span>
               </button>
               {expanded ? (
                 <blockquote class="bs-card__evidence">
@@ -124,7 +166,12 @@ function Facts({ facts, dataset }: { facts: readonly Fact[]; dataset: Dataset })
         })}
       </ul>
       {facts.length > FACTS_AT_A_GLANCE ? (
-        <button type="button" class="bs-card__more" aria-expanded={all} onClick={() => setAll(!all)}>
+        <button
+          type="button"
+          class="bs-card__more"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
           {all ? 'Show fewer' : `Show all ${facts.length} facts`}
         </button>
       ) : null}
@@ -132,9 +179,21 @@ function Facts({ facts, dataset }: { facts: readonly Fact[]; dataset: Dataset })
   );
 }
 
-type NavProps = { entity: Entity; dataset: Dataset; onNavigate?: (entityId: string) => void };
+type NavProps = {
+  entity: Entity;
+  dataset: Dataset;
+  onNavigate?: (entityId: string) => void;
+};
 
-function EntityLink({ id, name, onNavigate }: { id: string; name: string; onNavigate?: (entityId: string) => void }) {
+function EntityLink({
+  id,
+  name,
+  onNavigate,
+}: {
+  id: string;
+  name: string;
+  onNavigate?: (entityId: string) => void;
+}) {
   if (!onNavigate) return <span class="bs-card__chip-name">{name}</span>;
   return (
     <button type="button" class="bs-card__link" onClick={() => onNavigate(id)}>
@@ -152,13 +211,19 @@ function EventDetails({ entity, dataset, onNavigate }: NavProps) {
       <dt>When</dt>
       <dd>
         {entity.date.label}
-        {entity.date.basis === 'curated' ? <span class="bs-card__note"> (public record)</span> : null}
+        {entity.date.basis === 'curated' ? (
+          <span class="bs-card__note"> (public record)</span>
+        ) : null}
       </dd>
       {place ? (
         <>
           <dt>Where</dt>
           <dd>
-            <EntityLink id={place.id} name={place.name} onNavigate={onNavigate} />
+            <EntityLink
+              id={place.id}
+              name={place.name}
+              onNavigate={onNavigate}
+            />
           </dd>
         </>
       ) : null}
@@ -169,7 +234,11 @@ function EventDetails({ entity, dataset, onNavigate }: NavProps) {
         {entity.participants.map((id, index) => (
           <span key={id}>
             {index ? ', ' : ''}
-            <EntityLink id={id} name={byId.get(id)?.name ?? id} onNavigate={onNavigate} />
+            <EntityLink
+              id={id}
+              name={byId.get(id)?.name ?? id}
+              onNavigate={onNavigate}
+            />
           </span>
         ))}
       </dd>
@@ -178,7 +247,9 @@ function EventDetails({ entity, dataset, onNavigate }: NavProps) {
 }
 
 function Connections({ entity, dataset, onNavigate }: NavProps) {
-  const chips = relatedChips(entity, dataset).filter((chip) => chip.kind !== 'event');
+  const chips = relatedChips(entity, dataset).filter(
+    (chip) => chip.kind !== 'event',
+  );
   if (!chips.length) return null;
   return (
     <section class="bs-card__section">
@@ -194,11 +265,13 @@ function Connections({ entity, dataset, onNavigate }: NavProps) {
                 onClick={() => onNavigate(chip.entityId)}
                 title={chip.labels.join(' · ')}
               >
-                <span class="bs-card__chip-label">{chip.labels[0]}</span> {chip.name}
+                <span class="bs-card__chip-label">{chip.labels[0]}</span>{' '}
+                {chip.name}
               </button>
             ) : (
               <span class="bs-card__chip" data-kind={chip.kind}>
-                <span class="bs-card__chip-label">{chip.labels[0]}</span> {chip.name}
+                <span class="bs-card__chip-label">{chip.labels[0]}</span>{' '}
+                {chip.name}
               </span>
             )}
           </li>
@@ -216,12 +289,20 @@ function Timeline({ entity, dataset, onNavigate }: NavProps) {
       <h3 class="bs-card__heading">Timeline</h3>
       <ol class="bs-card__timeline">
         {entries.map((entry) => (
-          <li key={entry.entityId} data-status={entry.status} aria-current={entry.isSelf ? 'true' : undefined}>
+          <li
+            key={entry.entityId}
+            data-status={entry.status}
+            aria-current={entry.isSelf ? 'true' : undefined}
+          >
             <span class="bs-card__when">{entry.date}</span>{' '}
             {entry.isSelf ? (
               <strong>{entry.name}</strong>
             ) : (
-              <EntityLink id={entry.entityId} name={entry.name} onNavigate={onNavigate} />
+              <EntityLink
+                id={entry.entityId}
+                name={entry.name}
+                onNavigate={onNavigate}
+              />
             )}
           </li>
         ))}

@@ -17,7 +17,14 @@ export type EntityDetailProps = {
   backLabel?: string;
 };
 
-export function EntityDetail({ entity, dataset, count = 0, onBack, onReveal, backLabel = 'Back to results' }: EntityDetailProps) {
+export function EntityDetail({
+  entity,
+  dataset,
+  count = 0,
+  onBack,
+  onReveal,
+  backLabel = 'Back to results',
+}: EntityDetailProps) {
   const region = useRef<HTMLElement>(null);
   const headingId = `detail-name-${entity.id}`;
   useLayoutEffect(() => {
@@ -38,11 +45,19 @@ export function EntityDetail({ entity, dataset, count = 0, onBack, onReveal, bac
       }}
     >
       <div class="detail__bar">
-        <button type="button" class="button button--quiet detail__back" onClick={onBack}>
+        <button
+          type="button"
+          class="button button--quiet detail__back"
+          onClick={onBack}
+        >
           <span aria-hidden="true">←</span> {backLabel}
         </button>
         {count > 0 && onReveal ? (
-          <button type="button" class="button detail__reveal" onClick={() => onReveal(entity.id)}>
+          <button
+            type="button"
+            class="button detail__reveal"
+            onClick={() => onReveal(entity.id)}
+          >
             Show on this page <span class="count">{count}</span>
           </button>
         ) : null}

@@ -5,7 +5,11 @@
  * back from the card). An empty box lists everything, grouped by kind.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ENTITY_KINDS, type Dataset, type Entity } from '../data/dataset-schema';
+import {
+  ENTITY_KINDS,
+  type Dataset,
+  type Entity,
+} from '../data/dataset-schema';
 import { EntitySearch, type SearchHit } from '../lib/search-entities';
 import { EntityDetail } from './EntityDetail';
 import { KIND_LABELS, KIND_PLURALS } from './entity-labels';
@@ -22,7 +26,12 @@ export type LookupPanelProps = {
 const LISTBOX_ID = 'lookup-results';
 const optionId = (entity: Entity) => `lookup-option-${entity.id}`;
 
-export function LookupPanel({ dataset, counts, onReveal, autoFocus = false }: LookupPanelProps) {
+export function LookupPanel({
+  dataset,
+  counts,
+  onReveal,
+  autoFocus = false,
+}: LookupPanelProps) {
   const search = useMemo(() => new EntitySearch(dataset.entities), [dataset]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
@@ -37,7 +46,9 @@ export function LookupPanel({ dataset, counts, onReveal, autoFocus = false }: Lo
 
   useEffect(() => {
     if (!activeHit) return;
-    document.getElementById(optionId(activeHit.entity))?.scrollIntoView?.({ block: 'nearest' });
+    document
+      .getElementById(optionId(activeHit.entity))
+      ?.scrollIntoView?.({ block: 'nearest' });
   }, [activeHit]);
 
   if (open) {
@@ -100,7 +111,9 @@ export function LookupPanel({ dataset, counts, onReveal, autoFocus = false }: Lo
         aria-autocomplete="list"
         aria-expanded={hits.length > 0}
         aria-controls={LISTBOX_ID}
-        aria-activedescendant={activeHit ? optionId(activeHit.entity) : undefined}
+        aria-activedescendant={
+          activeHit ? optionId(activeHit.entity) : undefined
+        }
         aria-describedby="lookup-status"
         placeholder="Look up a name, e.g. Tuberville"
         autocomplete="off"
@@ -114,28 +127,62 @@ export function LookupPanel({ dataset, counts, onReveal, autoFocus = false }: Lo
         onKeyDown={onKeyDown}
       />
       <p id="lookup-status" class="lookup__status" aria-live="polite">
-        {grouped ? `Everything Backstory knows: ${hits.length} entries.` : hits.length ? `${hits.length} found.` : `Nothing found for “${query.trim()}”.`}
+        {grouped
+          ? `Everything Backstory knows: ${hits.length} entries.`
+          : hits.length
+            ? `${hits.length} found.`
+            : `Nothing found for “${query.trim()}”.`}
       </p>
-      <ul id={LISTBOX_ID} class="lookup__results" role="listbox" aria-label={grouped ? 'Everything Backstory knows' : 'Results'}>
+      <ul
+        id={LISTBOX_ID}
+        class="lookup__results"
+        role="listbox"
+        aria-label={grouped ? 'Everything Backstory knows' : 'Results'}
+      >
         {grouped
           ? ENTITY_KINDS.map((kind) => {
-              const inKind = hits.map((hit, index) => ({ hit, index })).filter(({ hit }) => hit.entity.kind === kind);
+              const inKind = hits
+                .map((hit, index) => ({ hit, index }))
+                .filter(({ hit }) => hit.entity.kind === kind);
               if (!inKind.length) return null;
               return (
-                <li key={kind} role="group" aria-labelledby={`lookup-group-${kind}`} class="lookup__group">
-                  <span id={`lookup-group-${kind}`} class="lookup__group-heading" aria-hidden="true">
+                <li
+                  key={kind}
+                  role="group"
+                  aria-labelledby={`lookup-group-${kind}`}
+                  class="lookup__group"
+                >
+                  <span
+                    id={`lookup-group-${kind}`}
+                    class="lookup__group-heading"
+                    aria-hidden="true"
+                  >
                     {KIND_PLURALS[kind]}
                   </span>
                   <ul role="presentation" class="lookup__group-items">
                     {inKind.map(({ hit, index }) => (
-                      <Option key={hit.entity.id} hit={hit} active={index === active} count={counts?.get(hit.entity.id)} onChoose={setOpen} showKind={false} />
+                      <Option
+                        key={hit.entity.id}
+                        hit={hit}
+                        active={index === active}
+                        count={counts?.get(hit.entity.id)}
+                        onChoose={setOpen}
+                        showKind={false}
+                      />
                     ))}
                   </ul>
                 </li>
               );
             })
           : hits.map((hit, index) => (
-              <Option key={hit.entity.id} hit={hit} active={index === active} count={counts?.get(hit.entity.id)} onChoose={setOpen} showKind />
+              <Option
+                key={hit.entity.id}
+                hit={hit}
+                active={index === active}
+                count={counts?.get(hit.entity.id)}
+                onChoose={setOpen}
+                showKind
+              />
             ))}
       </ul>
     </div>
@@ -171,7 +218,11 @@ function Option({
         <span class="option__name" dir="auto">
           {entity.name}
         </span>
-        {showKind ? <span class="option__kind">{KIND_LABELS[entity.kind]}</span> : <span class="visually-hidden">, {KIND_LABELS[entity.kind]}</span>}
+        {showKind ? (
+          <span class="option__kind">{KIND_LABELS[entity.kind]}</span>
+        ) : (
+          <span class="visually-hidden">, {KIND_LABELS[entity.kind]}</span>
+        )}
         {count ? (
           <span class="count" title="Mentions on this page">
             {count}
@@ -179,7 +230,9 @@ function Option({
           </span>
         ) : null}
       </span>
-      {hit.via && foldedDiffers(hit.via, entity.name) ? <span class="option__via">“{hit.via}”</span> : null}
+      {hit.via && foldedDiffers(hit.via, entity.name) ? (
+        <span class="option__via">“{hit.via}”</span>
+      ) : null}
       <span class="option__description">{entity.description}</span>
     </li>
   );

@@ -5,7 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import { ENTITY_KINDS, type Dataset } from '../data/dataset-schema';
-import { HOVER_DELAY_LIMITS_MS, MENTION_STYLES, normalizeHost, type MentionStyle, type Settings } from '../lib/settings';
+import {
+  HOVER_DELAY_LIMITS_MS,
+  MENTION_STYLES,
+  normalizeHost,
+  type MentionStyle,
+  type Settings,
+} from '../lib/settings';
 import { KIND_PLURALS } from './entity-labels';
 
 export type SettingsFormProps = {
@@ -25,12 +31,19 @@ const STYLE_LABELS: Record<MentionStyle, string> = {
 
 type Shown = { entityId: string; host: string | null };
 
-export function SettingsForm({ settings, dataset, shortcut, onUpdate }: SettingsFormProps) {
+export function SettingsForm({
+  settings,
+  dataset,
+  shortcut,
+  onUpdate,
+}: SettingsFormProps) {
   const [delay, setDelay] = useState<number | null>(null);
   const [newSite, setNewSite] = useState('');
   const [siteError, setSiteError] = useState('');
   const [shown, setShown] = useState<Shown | null>(null);
-  const names = new Map(dataset.entities.map((entity) => [entity.id, entity.name]));
+  const names = new Map(
+    dataset.entities.map((entity) => [entity.id, entity.name]),
+  );
   const delayMs = delay ?? settings.hoverDelayMs;
 
   const addSite = (event: Event) => {
@@ -42,7 +55,12 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
     }
     setSiteError('');
     setNewSite('');
-    onUpdate((current) => ({ ...current, pausedSites: current.pausedSites.includes(host) ? current.pausedSites : [...current.pausedSites, host] }));
+    onUpdate((current) => ({
+      ...current,
+      pausedSites: current.pausedSites.includes(host)
+        ? current.pausedSites
+        : [...current.pausedSites, host],
+    }));
   };
 
   const showAgain = ({ entityId, host }: Shown) => {
@@ -57,7 +75,9 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
 
   const hidden: Shown[] = [
     ...settings.hiddenEntities.map((entityId) => ({ entityId, host: null })),
-    ...Object.entries(settings.hiddenOnSites).flatMap(([host, ids]) => ids.map((entityId) => ({ entityId, host }))),
+    ...Object.entries(settings.hiddenOnSites).flatMap(([host, ids]) =>
+      ids.map((entityId) => ({ entityId, host })),
+    ),
   ];
 
   return (
@@ -72,8 +92,12 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
                 name={`kind-${kind}`}
                 checked={settings.kinds[kind]}
                 onChange={(event) => {
-                  const checked = (event.currentTarget as HTMLInputElement).checked;
-                  onUpdate((current) => ({ ...current, kinds: { ...current.kinds, [kind]: checked } }));
+                  const checked = (event.currentTarget as HTMLInputElement)
+                    .checked;
+                  onUpdate((current) => ({
+                    ...current,
+                    kinds: { ...current.kinds, [kind]: checked },
+                  }));
                 }}
               />
               {KIND_PLURALS[kind]}
@@ -87,7 +111,10 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
             checked={settings.firstMentionOnly}
             onChange={(event) => {
               const checked = (event.currentTarget as HTMLInputElement).checked;
-              onUpdate((current) => ({ ...current, firstMentionOnly: checked }));
+              onUpdate((current) => ({
+                ...current,
+                firstMentionOnly: checked,
+              }));
             }}
           />
           Only the first mention of each name
@@ -104,7 +131,9 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
                 name="mentionStyle"
                 value={style}
                 checked={settings.mentionStyle === style}
-                onChange={() => onUpdate((current) => ({ ...current, mentionStyle: style }))}
+                onChange={() =>
+                  onUpdate((current) => ({ ...current, mentionStyle: style }))
+                }
               />
               <span>
                 {STYLE_LABELS[style]}{' '}
@@ -131,9 +160,13 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
           value={delayMs}
           aria-valuetext={`${delayMs} milliseconds`}
           aria-describedby="hover-delay-hint"
-          onInput={(event) => setDelay(Number((event.currentTarget as HTMLInputElement).value))}
+          onInput={(event) =>
+            setDelay(Number((event.currentTarget as HTMLInputElement).value))
+          }
           onChange={(event) => {
-            const value = Number((event.currentTarget as HTMLInputElement).value);
+            const value = Number(
+              (event.currentTarget as HTMLInputElement).value,
+            );
             setDelay(null);
             onUpdate((current) => ({ ...current, hoverDelayMs: value }));
           }}
@@ -156,7 +189,14 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
                   type="button"
                   class="button button--quiet"
                   aria-label={`Resume on ${host}`}
-                  onClick={() => onUpdate((current) => ({ ...current, pausedSites: current.pausedSites.filter((site) => site !== host) }))}
+                  onClick={() =>
+                    onUpdate((current) => ({
+                      ...current,
+                      pausedSites: current.pausedSites.filter(
+                        (site) => site !== host,
+                      ),
+                    }))
+                  }
                 >
                   Resume
                 </button>
@@ -177,7 +217,9 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
             value={newSite}
             aria-invalid={siteError ? true : undefined}
             aria-describedby={siteError ? 'add-site-error' : undefined}
-            onInput={(event) => setNewSite((event.currentTarget as HTMLInputElement).value)}
+            onInput={(event) =>
+              setNewSite((event.currentTarget as HTMLInputElement).value)
+            }
             onKeyDown={(event) => {
               if (event.key === 'Enter') addSite(event);
             }}
@@ -202,11 +244,22 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
             {hidden.map((item) => {
               const name = names.get(item.entityId) ?? item.entityId;
               return (
-                <li key={`${item.host ?? '*'}/${item.entityId}`} class="settings__item">
+                <li
+                  key={`${item.host ?? '*'}/${item.entityId}`}
+                  class="settings__item"
+                >
                   <span class="settings__item-name">
-                    {name} <span class="hint">{item.host ? `on ${item.host}` : 'everywhere'}</span>
+                    {name}{' '}
+                    <span class="hint">
+                      {item.host ? `on ${item.host}` : 'everywhere'}
+                    </span>
                   </span>
-                  <button type="button" class="button button--quiet" aria-label={`Show ${name} again`} onClick={() => showAgain(item)}>
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-label={`Show ${name} again`}
+                    onClick={() => showAgain(item)}
+                  >
                     Show again
                   </button>
                 </li>
@@ -214,7 +267,9 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
             })}
           </ul>
         ) : (
-          <p class="hint">Nothing hidden. “Not this person” on a card hides a name here.</p>
+          <p class="hint">
+            Nothing hidden. “Not this person” on a card hides a name here.
+          </p>
         )}
         <p class="settings__undo" aria-live="polite">
           {shown ? (
@@ -235,7 +290,8 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
         <p class="hint">
           {shortcut ? (
             <>
-              <kbd>{shortcut}</kbd> turns Backstory on or off for the site you are on.
+              <kbd>{shortcut}</kbd> turns Backstory on or off for the site you
+              are on.
             </>
           ) : shortcut === '' ? (
             'No shortcut is set for turning Backstory on or off for a site. Your browser’s extension shortcut settings can set one.'
@@ -249,14 +305,21 @@ export function SettingsForm({ settings, dataset, shortcut, onUpdate }: Settings
 }
 
 /** Adds or removes one hidden entity, everywhere (`host` null) or on one site. */
-function setHidden(settings: Settings, entityId: string, host: string | null, hide: boolean): Settings {
+function setHidden(
+  settings: Settings,
+  entityId: string,
+  host: string | null,
+  hide: boolean,
+): Settings {
   if (host === null) {
     const rest = settings.hiddenEntities.filter((id) => id !== entityId);
     return { ...settings, hiddenEntities: hide ? [...rest, entityId] : rest };
   }
   const sites: Record<string, string[]> = Object.create(null);
   Object.assign(sites, settings.hiddenOnSites);
-  const rest = (Object.hasOwn(sites, host) ? sites[host]! : []).filter((id) => id !== entityId);
+  const rest = (Object.hasOwn(sites, host) ? sites[host]! : []).filter(
+    (id) => id !== entityId,
+  );
   sites[host] = hide ? [...rest, entityId] : rest;
   if (!sites[host]!.length) delete sites[host];
   return { ...settings, hiddenOnSites: sites };

@@ -15,7 +15,13 @@ export type SiteControlsProps = {
   children?: ComponentChildren;
 };
 
-export function SiteControls({ settings, host, onToggleEnabled, onToggleSite, children }: SiteControlsProps) {
+export function SiteControls({
+  settings,
+  host,
+  onToggleEnabled,
+  onToggleSite,
+  children,
+}: SiteControlsProps) {
   const paused = host !== null && settings.pausedSites.includes(host);
   const status = !settings.enabled
     ? 'Off everywhere'
@@ -49,11 +55,18 @@ export function SiteControls({ settings, host, onToggleEnabled, onToggleSite, ch
         </button>
       </div>
       <div class="controls__row">
-        <span id="site-status" class={`controls__status${settings.enabled && !paused ? '' : ' controls__status--off'}`}>
+        <span
+          id="site-status"
+          class={`controls__status${settings.enabled && !paused ? '' : ' controls__status--off'}`}
+        >
           {status}
         </span>
         {host !== null ? (
-          <button type="button" class="button site-button" onClick={() => onToggleSite(host)}>
+          <button
+            type="button"
+            class="button site-button"
+            onClick={() => onToggleSite(host)}
+          >
             {paused ? `Resume on ${host}` : `Pause on ${host}`}
           </button>
         ) : null}

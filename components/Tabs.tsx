@@ -13,7 +13,13 @@ export function tabId(id: string): string {
 
 /** Attributes for the panel of tab `id`. */
 export function tabPanelProps(id: string, selected: string) {
-  return { id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': tabId(id), hidden: id !== selected, tabIndex: -1 } as const;
+  return {
+    id: `panel-${id}`,
+    role: 'tabpanel',
+    'aria-labelledby': tabId(id),
+    hidden: id !== selected,
+    tabIndex: -1,
+  } as const;
 }
 
 export function Tabs<Id extends string>({
@@ -29,12 +35,19 @@ export function Tabs<Id extends string>({
 }) {
   const move = (event: KeyboardEvent, index: number) => {
     const last = tabs.length - 1;
-    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: last }[event.key];
+    const next = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: last,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const target = tabs[(next + tabs.length) % tabs.length]!;
     onSelect(target.id);
-    (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>(`#${tabId(target.id)}`)?.focus();
+    (event.currentTarget as HTMLElement).parentElement
+      ?.querySelector<HTMLElement>(`#${tabId(target.id)}`)
+      ?.focus();
   };
   return (
     <div class="tabs" role="tablist" aria-label={label}>

@@ -10,7 +10,10 @@ import type { PageState } from '../lib/messages';
 import { EntityDetail } from './EntityDetail';
 import { KIND_LABELS } from './entity-labels';
 
-export type PageView = { status: 'loading' } | { status: 'unavailable' } | ({ status: 'found' } & PageState);
+export type PageView =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | ({ status: 'found' } & PageState);
 
 export type WhoIsWhoProps = {
   dataset: Dataset;
@@ -22,9 +25,17 @@ export type WhoIsWhoProps = {
   onTurnOn: () => void;
 };
 
-export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurnOn }: WhoIsWhoProps) {
+export function WhoIsWho({
+  dataset,
+  page,
+  offReason = 'paused',
+  onReveal,
+  onTurnOn,
+}: WhoIsWhoProps) {
   const [open, setOpen] = useState<Entity | null>(null);
-  const entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+  const entities = new Map(
+    dataset.entities.map((entity) => [entity.id, entity]),
+  );
 
   if (page.status === 'loading') {
     return <p class="empty">Looking at this page…</p>;
@@ -34,8 +45,9 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
       <div class="empty" data-empty="unavailable">
         <h2 class="empty__title">Backstory can’t run on this page</h2>
         <p>
-          Browser pages, extension stores and local files are off-limits to extensions. If this is a web page that was
-          open before Backstory was installed or updated, reload it.
+          Browser pages, extension stores and local files are off-limits to
+          extensions. If this is a web page that was open before Backstory was
+          installed or updated, reload it.
         </p>
         <p>Look up still works: try the Look up tab.</p>
       </div>
@@ -44,10 +56,20 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
   if (page.state === 'off') {
     return (
       <div class="empty" data-empty="off">
-        <h2 class="empty__title">{offReason === 'disabled' ? 'Annotations are off' : `Paused on ${page.host}`}</h2>
-        <p>{offReason === 'disabled' ? 'Backstory is not marking names on any site.' : 'Backstory is not marking names on this site.'}</p>
+        <h2 class="empty__title">
+          {offReason === 'disabled'
+            ? 'Annotations are off'
+            : `Paused on ${page.host}`}
+        </h2>
+        <p>
+          {offReason === 'disabled'
+            ? 'Backstory is not marking names on any site.'
+            : 'Backstory is not marking names on this site.'}
+        </p>
         <button type="button" class="button button--primary" onClick={onTurnOn}>
-          {offReason === 'disabled' ? 'Turn annotations on' : `Resume on ${page.host}`}
+          {offReason === 'disabled'
+            ? 'Turn annotations on'
+            : `Resume on ${page.host}`}
         </button>
       </div>
     );
@@ -69,7 +91,13 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
         onBack={() => {
           setOpen(null);
           // Back where the reader left: the row's About button (in the DOM again on the next frame).
-          requestAnimationFrame(() => document.querySelector<HTMLElement>(`.whoiswho__row[data-entity="${open.id}"] .whoiswho__about`)?.focus());
+          requestAnimationFrame(() =>
+            document
+              .querySelector<HTMLElement>(
+                `.whoiswho__row[data-entity="${open.id}"] .whoiswho__about`,
+              )
+              ?.focus(),
+          );
         }}
       />
     );
@@ -79,8 +107,9 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
       <div class="empty" data-empty="none">
         <h2 class="empty__title">No one Backstory knows is mentioned here</h2>
         <p>
-          Backstory knows {dataset.entities.length} people, organizations, places and events from the stories it was built
-          from. Names it knows are underlined as soon as a page mentions them.
+          Backstory knows {dataset.entities.length} people, organizations,
+          places and events from the stories it was built from. Names it knows
+          are underlined as soon as a page mentions them.
         </p>
       </div>
     );
@@ -89,8 +118,9 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
   return (
     <div class="whoiswho">
       <p class="whoiswho__summary">
-        {rows.length} {rows.length === 1 ? 'entry' : 'entries'}, {total} {total === 1 ? 'mention' : 'mentions'} on {page.host}. Choose a
-        name to jump to its next mention.
+        {rows.length} {rows.length === 1 ? 'entry' : 'entries'}, {total}{' '}
+        {total === 1 ? 'mention' : 'mentions'} on {page.host}. Choose a name to
+        jump to its next mention.
       </p>
       <ul class="whoiswho__list">
         {rows.map(({ entity, count }) => (
@@ -110,7 +140,12 @@ export function WhoIsWho({ dataset, page, offReason = 'paused', onReveal, onTurn
               </span>
               <span class="option__description">{entity.description}</span>
             </button>
-            <button type="button" class="button button--quiet whoiswho__about" aria-label={`About ${entity.name}`} onClick={() => setOpen(entity)}>
+            <button
+              type="button"
+              class="button button--quiet whoiswho__about"
+              aria-label={`About ${entity.name}`}
+              onClick={() => setOpen(entity)}
+            >
               About
             </button>
           </li>

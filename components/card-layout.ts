@@ -24,14 +24,20 @@ export type CardLayoutInput = {
 
 export type CardLayout =
   | { mode: 'sheet' }
-  | { mode: 'popover'; placement: 'bottom-start' | 'top-start' | 'bottom-end' | 'top-end' };
+  | {
+      mode: 'popover';
+      placement: 'bottom-start' | 'top-start' | 'bottom-end' | 'top-end';
+    };
 
 /** Page Previews flips at the viewport's midlines: below/right of the mention unless that half is the smaller one. */
 export function chooseCardLayout(input: CardLayoutInput): CardLayout {
   const { viewportWidth, viewportHeight, anchor, pointerType } = input;
   if (viewportWidth <= SHEET_MAX_WIDTH_PX) return { mode: 'sheet' };
-  if (pointerType === 'touch' && viewportWidth <= TOUCH_SHEET_MAX_WIDTH_PX) return { mode: 'sheet' };
-  const vertical = (anchor.top + anchor.bottom) / 2 > viewportHeight / 2 ? 'top' : 'bottom';
-  const horizontal = (anchor.left + anchor.right) / 2 > viewportWidth / 2 ? 'end' : 'start';
+  if (pointerType === 'touch' && viewportWidth <= TOUCH_SHEET_MAX_WIDTH_PX)
+    return { mode: 'sheet' };
+  const vertical =
+    (anchor.top + anchor.bottom) / 2 > viewportHeight / 2 ? 'top' : 'bottom';
+  const horizontal =
+    (anchor.left + anchor.right) / 2 > viewportWidth / 2 ? 'end' : 'start';
   return { mode: 'popover', placement: `${vertical}-${horizontal}` };
 }

@@ -8,7 +8,20 @@ export const KIND_LABELS: Record<EntityKind, string> = {
   event: 'Event',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2020-05-23" → "May 23, 2020"; "2020-03" → "March 2020". No Intl: the same on every machine. */
 export function formatStoryDate(iso: string): string {

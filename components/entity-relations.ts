@@ -3,7 +3,12 @@
  * related entities as chips, a timeline of dated events, and why a mention
  * was linked. Pure: no DOM, no Preact.
  */
-import type { Dataset, Entity, EventEntity, RelationType } from '../data/dataset-schema';
+import type {
+  Dataset,
+  Entity,
+  EventEntity,
+  RelationType,
+} from '../data/dataset-schema';
 import type { MentionReason } from '../lib/match-mentions';
 import { formatStoryDate } from './entity-labels';
 
@@ -28,7 +33,12 @@ const RELATION_LABELS: Record<RelationType, { out: string; in: string }> = {
   precedes: { out: 'Precedes', in: 'Preceded by' },
 };
 
-export type RelatedChip = { entityId: string; name: string; kind: Entity['kind']; labels: string[] };
+export type RelatedChip = {
+  entityId: string;
+  name: string;
+  kind: Entity['kind'];
+  labels: string[];
+};
 
 /** Every entity this one is connected to, once each, with how (outgoing first, then incoming). */
 export function relatedChips(entity: Entity, dataset: Dataset): RelatedChip[] {
@@ -37,33 +47,53 @@ export function relatedChips(entity: Entity, dataset: Dataset): RelatedChip[] {
   const add = (id: string, label: string) => {
     const other = byId.get(id);
     if (!other || id === entity.id) return;
-    const chip = chips.get(id) ?? { entityId: id, name: other.name, kind: other.kind, labels: [] };
+    const chip = chips.get(id) ?? {
+      entityId: id,
+      name: other.name,
+      kind: other.kind,
+      labels: [],
+    };
     if (!chip.labels.includes(label)) chip.labels.push(label);
     chips.set(id, chip);
   };
-  for (const relation of entity.relations) add(relation.target, RELATION_LABELS[relation.type].out);
+  for (const relation of entity.relations)
+    add(relation.target, RELATION_LABELS[relation.type].out);
   if (entity.kind === 'event') {
     for (const id of entity.participants) add(id, 'Participant');
     if (entity.place) add(entity.place, 'Place');
   }
   for (const other of dataset.entities) {
     for (const relation of other.relations) {
-      if (relation.target === entity.id) add(other.id, RELATION_LABELS[relation.type].in);
+      if (relation.target === entity.id)
+        add(other.id, RELATION_LABELS[relation.type].in);
     }
-    if (other.kind === 'event' && other.participants.includes(entity.id)) add(other.id, 'Took part in');
+    if (other.kind === 'event' && other.participants.includes(entity.id))
+      add(other.id, 'Took part in');
   }
   return [...chips.values()];
 }
 
-export type TimelineEntry = { entityId: string; name: string; date: string; status: EventEntity['status']; isSelf: boolean };
+export type TimelineEntry = {
+  entityId: string;
+  name: string;
+  date: string;
+  status: EventEntity['status'];
+  isSelf: boolean;
+};
 
 /** The dated events this entity is part of (or is), oldest first. */
 export function timelineFor(entity: Entity, dataset: Dataset): TimelineEntry[] {
-  const related = new Set(relatedChips(entity, dataset).map((chip) => chip.entityId));
+  const related = new Set(
+    relatedChips(entity, dataset).map((chip) => chip.entityId),
+  );
   return dataset.entities
     .filter((e): e is EventEntity => e.kind === 'event')
     .filter((event) => event.id === entity.id || related.has(event.id))
-    .sort((a, b) => a.date.start.localeCompare(b.date.start) || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        a.date.start.localeCompare(b.date.start) ||
+        a.name.localeCompare(b.name),
+    )
     .map((event) => ({
       entityId: event.id,
       name: event.name,
@@ -74,7 +104,9 @@ export function timelineFor(entity: Entity, dataset: Dataset): TimelineEntry[] {
 }
 
 /** One sentence on why a mention was linked, for the card's footer. */
-export function explainReason(reason: MentionReason | undefined): string | null {
+export function explainReason(
+  reason: MentionReason | undefined,
+): string | null {
   if (!reason) return null;
   switch (reason.type) {
     case 'name':
@@ -83,7 +115,9 @@ export function explainReason(reason: MentionReason | undefined): string | null 
       return `Linked because “${reason.name}” appears on this page.`;
     case 'context': {
       const parts = [
-        reason.related.length ? `names ${listJoin(reason.related.map((name) => `“${name}”`))}` : '',
+        reason.related.length
+          ? `names ${listJoin(reason.related.map((name) => `“${name}”`))}`
+          : '',
         reason.topics.length ? `mentions ${listJoin(reason.topics)}` : '',
       ].filter(Boolean);
       return `Linked because this page ${parts.join(' and ')}.`;
@@ -99,6 +133,8 @@ function listJoin(items: string[]): string {
 
 /** "Person · as of May 23, 2020": the card's dateline from the entity's newest source. */
 export function storyDate(entity: Entity, dataset: Dataset): string | null {
-  const source = dataset.sources.find((s) => s.id === entity.sources[entity.sources.length - 1]);
+  const source = dataset.sources.find(
+    (s) => s.id === entity.sources[entity.sources.length - 1],
+  );
   return source ? formatStoryDate(source.date) : null;
 }

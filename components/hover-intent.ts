@@ -42,9 +42,15 @@ export type IntentCommand<Target> =
 
 export type IntentConfig = { showDelayMs: number; hideDelayMs: number };
 
-export type IntentStep<Target> = { state: IntentState<Target>; commands: IntentCommand<Target>[] };
+export type IntentStep<Target> = {
+  state: IntentState<Target>;
+  commands: IntentCommand<Target>[];
+};
 
-export const DEFAULT_INTENT_CONFIG: IntentConfig = { showDelayMs: SHOW_DELAY_MS, hideDelayMs: HIDE_DELAY_MS };
+export const DEFAULT_INTENT_CONFIG: IntentConfig = {
+  showDelayMs: SHOW_DELAY_MS,
+  hideDelayMs: HIDE_DELAY_MS,
+};
 
 export function initialIntentState<Target>(): IntentState<Target> {
   return { phase: 'idle', target: null, shown: null, token: 0 };
@@ -67,15 +73,33 @@ export function stepIntent<Target>(
     case 'enter-mention':
     case 'focus-mention':
       if (state.shown !== null && state.shown === event.target) {
-        return { state: { phase: 'open', target: event.target, shown: state.shown, token }, commands: [] };
+        return {
+          state: {
+            phase: 'open',
+            target: event.target,
+            shown: state.shown,
+            token,
+          },
+          commands: [],
+        };
       }
       return {
-        state: { phase: 'pending', target: event.target, shown: state.shown, token },
+        state: {
+          phase: 'pending',
+          target: event.target,
+          shown: state.shown,
+          token,
+        },
         commands: [{ type: 'start-timer', ms: config.showDelayMs, token }],
       };
     case 'tap-mention':
       return {
-        state: { phase: 'open', target: event.target, shown: event.target, token },
+        state: {
+          phase: 'open',
+          target: event.target,
+          shown: event.target,
+          token,
+        },
         commands: [{ type: 'show', target: event.target }],
       };
     case 'leave-mention':
@@ -83,12 +107,23 @@ export function stepIntent<Target>(
     case 'leave-card':
       if (state.phase === 'idle' || state.phase === 'closing') return unchanged;
       if (state.shown === null) {
-        return { state: { phase: 'idle', target: null, shown: null, token }, commands: [] };
+        return {
+          state: { phase: 'idle', target: null, shown: null, token },
+          commands: [],
+        };
       }
       return startClosing();
     case 'enter-card':
       if (state.shown === null) return unchanged;
-      return { state: { phase: 'open', target: state.shown, shown: state.shown, token }, commands: [] };
+      return {
+        state: {
+          phase: 'open',
+          target: state.shown,
+          shown: state.shown,
+          token,
+        },
+        commands: [],
+      };
     case 'dismiss':
       if (state.phase === 'idle') return unchanged;
       return {
@@ -96,19 +131,34 @@ export function stepIntent<Target>(
         commands:
           state.shown === null
             ? []
-            : [{ type: 'hide', restoreFocusTo: event.restoreFocus ? state.shown : null }],
+            : [
+                {
+                  type: 'hide',
+                  restoreFocusTo: event.restoreFocus ? state.shown : null,
+                },
+              ],
       };
     case 'timer':
       if (event.token !== state.token) return unchanged;
       if (state.phase === 'pending' && state.target !== null) {
         return {
-          state: { phase: 'open', target: state.target, shown: state.target, token: state.token },
+          state: {
+            phase: 'open',
+            target: state.target,
+            shown: state.target,
+            token: state.token,
+          },
           commands: [{ type: 'show', target: state.target }],
         };
       }
       if (state.phase === 'closing') {
         return {
-          state: { phase: 'idle', target: null, shown: null, token: state.token },
+          state: {
+            phase: 'idle',
+            target: null,
+            shown: null,
+            token: state.token,
+          },
           commands: [{ type: 'hide', restoreFocusTo: null }],
         };
       }

@@ -18,11 +18,13 @@ const ISO_DAY_OR_MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Non-empty text after trimming: an empty required field is an error, not a blank card line. */
-const Text = z.string().check(
-  z.trim(),
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(2000, 'is longer than 2000 characters'),
-);
+const Text = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(2000, 'is longer than 2000 characters'),
+  );
 
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
 
@@ -128,8 +130,14 @@ export const DATE_BASES = ['article', 'relative-to-story', 'curated'] as const;
 export const EventDateSchema = z.strictObject({
   /** As a reader would say it: "July 14, 2020", "March 2020". */
   label: Text,
-  start: z.string().check(z.regex(ISO_DAY_OR_MONTH, 'must be YYYY-MM-DD or YYYY-MM')),
-  end: z.optional(z.string().check(z.regex(ISO_DAY_OR_MONTH, 'must be YYYY-MM-DD or YYYY-MM'))),
+  start: z
+    .string()
+    .check(z.regex(ISO_DAY_OR_MONTH, 'must be YYYY-MM-DD or YYYY-MM')),
+  end: z.optional(
+    z
+      .string()
+      .check(z.regex(ISO_DAY_OR_MONTH, 'must be YYYY-MM-DD or YYYY-MM')),
+  ),
   basis: z.enum(DATE_BASES),
   note: z.optional(Text),
   evidence: z.optional(EvidenceSchema),
@@ -146,7 +154,9 @@ const entityBase = {
   description: Text,
   /** Two or three sentences. */
   summary: Text,
-  aliases: z.array(AliasSchema).check(z.minLength(1, 'needs at least one alias')),
+  aliases: z
+    .array(AliasSchema)
+    .check(z.minLength(1, 'needs at least one alias')),
   facts: z.array(FactSchema),
   relations: z.array(RelationSchema),
   links: z.optional(z.array(LinkSchema)),
@@ -176,7 +186,9 @@ export const EventSchema = z.strictObject({
   /** As of the story's date. */
   status: z.enum(EVENT_STATUSES),
   place: z.optional(IdSchema),
-  participants: z.array(IdSchema).check(z.minLength(1, 'needs at least one participant')),
+  participants: z
+    .array(IdSchema)
+    .check(z.minLength(1, 'needs at least one participant')),
 });
 
 export const EntitySchema = z.discriminatedUnion('kind', [
@@ -228,12 +240,22 @@ const curatedBase = {
   description: z.optional(Text),
   summary: z.optional(Text),
   aliases: z.optional(z.array(AliasSchema)),
-  facts: z.optional(z.array(z.strictObject({ text: Text, evidence: CuratedEvidence }))),
+  facts: z.optional(
+    z.array(z.strictObject({ text: Text, evidence: CuratedEvidence })),
+  ),
   quotes: z.optional(
-    z.array(z.strictObject({ text: Text, context: Text, evidence: CuratedEvidence })),
+    z.array(
+      z.strictObject({ text: Text, context: Text, evidence: CuratedEvidence }),
+    ),
   ),
   relations: z.optional(
-    z.array(z.strictObject({ type: RelationTypeSchema, target: IdSchema, evidence: CuratedEvidence })),
+    z.array(
+      z.strictObject({
+        type: RelationTypeSchema,
+        target: IdSchema,
+        evidence: CuratedEvidence,
+      }),
+    ),
   ),
   links: z.optional(z.array(LinkSchema)),
   topics: z.optional(z.array(Text)),
@@ -285,6 +307,7 @@ export type CoverageIgnore = z.infer<typeof CoverageIgnoreSchema>;
 /** Parses untrusted data (the bundled JSON at load time); throws a readable error. */
 export function parseDataset(raw: unknown): Dataset {
   const result = DatasetSchema.safeParse(raw);
-  if (!result.success) throw new Error(`Invalid dataset:\n${z.prettifyError(result.error)}`);
+  if (!result.success)
+    throw new Error(`Invalid dataset:\n${z.prettifyError(result.error)}`);
   return result.data;
 }

@@ -42,7 +42,11 @@ const TITLE_CLASSES: ReadonlyArray<readonly string[]> = [
   ['Mr.', 'Mr'],
   ['Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss'],
 ];
-const TITLE_WORDS = new Map(TITLE_CLASSES.flatMap((words, index) => words.map((word) => [word, index] as const)));
+const TITLE_WORDS = new Map(
+  TITLE_CLASSES.flatMap((words, index) =>
+    words.map((word) => [word, index] as const),
+  ),
+);
 /** Honorifics that fit anyone. Mr./Mrs./Ms. are titles like any other: they fit when an alias uses them. */
 const NEUTRAL_TITLES = new Set(['Mx.', 'Former', 'Ex-']);
 
@@ -69,7 +73,10 @@ export type EntityFacts = {
 const WORDS = /[\p{L}\p{M}\p{N}.'’-]+/gu;
 
 /** Decides whether a capitalized title word before a surname fits the entity. */
-export function titleFits(facts: EntityFacts, word: string): 'fits' | 'misfits' | 'not-a-title' {
+export function titleFits(
+  facts: EntityFacts,
+  word: string,
+): 'fits' | 'misfits' | 'not-a-title' {
   if (NEUTRAL_TITLES.has(word)) return 'fits';
   const titleClass = TITLE_WORDS.get(word);
   if (titleClass === undefined) return 'not-a-title';
@@ -90,7 +97,10 @@ export function buildAliasTable(entities: readonly Entity[]): {
       friendlyWords: new Set(),
       nameNeighbourWords: new Set(),
       placeWords: new Set(
-        (entity.kind === 'event' && entity.place ? (byId.get(entity.place)?.aliases ?? []) : [])
+        (entity.kind === 'event' && entity.place
+          ? (byId.get(entity.place)?.aliases ?? [])
+          : []
+        )
           .flatMap((alias) => alias.text.match(WORDS) ?? [])
           .filter((word) => /^\p{Lu}/u.test(word)),
       ),
@@ -114,26 +124,36 @@ export function buildAliasTable(entities: readonly Entity[]): {
       if (alias.form !== 'title') continue;
       for (const word of alias.text.match(WORDS) ?? []) {
         const titleClass = TITLE_WORDS.get(word);
-        if (titleClass !== undefined) facts.get(entity.id)!.titleClasses.add(titleClass);
+        if (titleClass !== undefined)
+          facts.get(entity.id)!.titleClasses.add(titleClass);
       }
     }
   }
   for (const entityFacts of facts.values()) {
-    const sources = [entityFacts.entity, ...[...entityFacts.related].map((id) => byId.get(id)!)];
+    const sources = [
+      entityFacts.entity,
+      ...[...entityFacts.related].map((id) => byId.get(id)!),
+    ];
     for (const source of sources) {
-      const nextToNames = source === entityFacts.entity || source.kind !== 'person';
+      const nextToNames =
+        source === entityFacts.entity || source.kind !== 'person';
       for (const alias of source.aliases) {
         for (const word of alias.text.match(WORDS) ?? []) {
           if (!/^\p{Lu}/u.test(word)) continue;
           const bare = word.replace(/['’]s$/u, '');
           entityFacts.friendlyWords.add(bare);
-          if (nextToNames && !/^\p{Lu}\.$/u.test(bare)) entityFacts.nameNeighbourWords.add(bare);
+          if (nextToNames && !/^\p{Lu}\.$/u.test(bare))
+            entityFacts.nameNeighbourWords.add(bare);
         }
       }
     }
   }
   const aliases = entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({ ...alias, entityId: entity.id, kind: entity.kind })),
+    entity.aliases.map((alias) => ({
+      ...alias,
+      entityId: entity.id,
+      kind: entity.kind,
+    })),
   );
   return { aliases, facts };
 }

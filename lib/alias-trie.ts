@@ -20,7 +20,9 @@ function charPattern(char: string): string {
 }
 
 function emit(node: TrieNode): string {
-  const parts = [...node.children].map(([char, child]) => charPattern(char) + emit(child));
+  const parts = [...node.children].map(
+    ([char, child]) => charPattern(char) + emit(child),
+  );
   if (!parts.length) return '';
   const group = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
   // An alias ends here and longer ones go on: try the longer ones first.

@@ -16,7 +16,12 @@
  *    link carries its reason, which the card shows.
  */
 import type { Entity, EntityKind } from '../data/dataset-schema';
-import { aliasKey, buildAliasTable, type AliasEntry, type EntityFacts } from './alias-table';
+import {
+  aliasKey,
+  buildAliasTable,
+  type AliasEntry,
+  type EntityFacts,
+} from './alias-table';
 import { trieSource } from './alias-trie';
 import { checkLocalContext, namesOwnPlace } from './local-context';
 import { US_STATES, WORD_CHAR_CLASS } from './text-words';
@@ -33,7 +38,11 @@ export type Candidate = {
  * A full name seen in a segment, for coreference: `entityId` null when it is
  * someone else with the same surname ("Pete Sessions", "actor Doug Jones").
  */
-export type NameEvent = { key: string; entityId: string | null; offset: number };
+export type NameEvent = {
+  key: string;
+  entityId: string | null;
+  offset: number;
+};
 
 export type SegmentScan = {
   candidates: Candidate[];
@@ -88,7 +97,12 @@ function nonOverlapping(candidates: Candidate[]): Candidate[] {
   );
   const kept: Candidate[] = [];
   for (const candidate of ranked) {
-    if (!kept.some((other) => candidate.start < other.end && other.start < candidate.end)) kept.push(candidate);
+    if (
+      !kept.some(
+        (other) => candidate.start < other.end && other.start < candidate.end,
+      )
+    )
+      kept.push(candidate);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -102,7 +116,10 @@ export class PageEvidence {
   readonly named = new Map<string, string>();
   readonly topics = new Set<string>();
   /** Full names per surname key, in page order, for bare-surname coreference. */
-  readonly names = new Map<string, Array<{ entityId: string | null; order: number }>>();
+  readonly names = new Map<
+    string,
+    Array<{ entityId: string | null; order: number }>
+  >();
   /** How many full names per surname key belong to each entity (null: someone else). */
   readonly nameCounts = new Map<string, Map<string | null, number>>();
   /** How often each US state is named on the page. */
@@ -121,23 +138,32 @@ export class PageEvidence {
       while (at > 0 && list[at - 1]!.order > order) at -= 1;
       list.splice(at, 0, { entityId: event.entityId, order });
       this.names.set(event.key, list);
-      const counts = this.nameCounts.get(event.key) ?? new Map<string | null, number>();
+      const counts =
+        this.nameCounts.get(event.key) ?? new Map<string | null, number>();
       counts.set(event.entityId, (counts.get(event.entityId) ?? 0) + 1);
       this.nameCounts.set(event.key, counts);
     }
     const visit = (candidate: Candidate) => {
-      if (candidate.alias.safety !== 'safe') return candidate.fallback.forEach(visit);
+      if (candidate.alias.safety !== 'safe')
+        return candidate.fallback.forEach(visit);
       if (!this.named.has(candidate.alias.entityId)) {
-        this.named.set(candidate.alias.entityId, text.slice(candidate.start, candidate.end));
+        this.named.set(
+          candidate.alias.entityId,
+          text.slice(candidate.start, candidate.end),
+        );
       }
     };
     scan.candidates.forEach(visit);
   }
 
   /** Topic words and state names of a segment (order does not matter for these). */
-  addContext(context: { topics: readonly string[]; states: readonly string[] }): void {
+  addContext(context: {
+    topics: readonly string[];
+    states: readonly string[];
+  }): void {
     for (const topic of context.topics) this.topics.add(topic);
-    for (const state of context.states) this.states.set(state, (this.states.get(state) ?? 0) + 1);
+    for (const state of context.states)
+      this.states.set(state, (this.states.get(state) ?? 0) + 1);
   }
 }
 
@@ -159,11 +185,20 @@ function startsWord(text: string, index: number): boolean {
 }
 
 /** Minimum evidence for a context alias that lacks the entity's full name on the page. */
-function hasEnoughContext(alias: AliasEntry, related: number, topics: number, namedOnPage: number): boolean {
+function hasEnoughContext(
+  alias: AliasEntry,
+  related: number,
+  topics: number,
+  namedOnPage: number,
+): boolean {
   if (alias.form === 'first-name') return false; // "Jeff" needs "Jeff Sessions" on the page.
   if (alias.form === 'handle') return related + topics >= 1;
   if (alias.kind === 'event') return related >= 1 && related + topics >= 2;
-  if (alias.kind !== 'person' && alias.form !== 'epithet' && isCapitalizedAlias(alias)) {
+  if (
+    alias.kind !== 'person' &&
+    alias.form !== 'epithet' &&
+    isCapitalizedAlias(alias)
+  ) {
     // A proper noun of a place or organization ("Senate", "Twitter"): any sign the page is on topic.
     return related + topics >= 1 || namedOnPage >= 2;
   }
@@ -180,7 +215,11 @@ type Placement = {
   segmentEntities: ReadonlySet<string>;
   segmentTopics: readonly string[];
 };
-const NOWHERE: Placement = { order: 0, segmentEntities: new Set(), segmentTopics: [] };
+const NOWHERE: Placement = {
+  order: 0,
+  segmentEntities: new Set(),
+  segmentTopics: [],
+};
 /** Full names more than this many segments away do not decide who a bare surname is. */
 const COREFERENCE_WINDOW = 3 * ORDER_STRIDE;
 
@@ -201,18 +240,32 @@ export class MentionMatcher {
       this.byKey.set(key, [...(this.byKey.get(key) ?? []), alias]);
     }
     this.aliasCount = table.aliases.length;
-    this.pattern = wordAlternation(table.aliases.map((alias) => aliasKey(alias.text)));
-    this.innerPattern = this.pattern && new RegExp(this.pattern.source, this.pattern.flags);
-    this.topicPattern = wordAlternation(entities.flatMap((entity) => (entity.topics ?? []).map(aliasKey)));
+    this.pattern = wordAlternation(
+      table.aliases.map((alias) => aliasKey(alias.text)),
+    );
+    this.innerPattern =
+      this.pattern && new RegExp(this.pattern.source, this.pattern.flags);
+    this.topicPattern = wordAlternation(
+      entities.flatMap((entity) => (entity.topics ?? []).map(aliasKey)),
+    );
   }
 
   /** Candidates in `text` that pass the local rules, plus the topic words and full names it contains. */
   scan(text: string, { context = true } = {}): SegmentScan {
-    const { topics, states } = context ? this.scanContext(text) : { topics: [], states: [] };
+    const { topics, states } = context
+      ? this.scanContext(text)
+      : { topics: [], states: [] };
     const names: NameEvent[] = [];
     const entities = new Set<string>();
-    if (!this.pattern) return { candidates: [], topics, states, names, entities };
-    const candidates = this.findCandidates(this.pattern, text, 0, text.length, names);
+    if (!this.pattern)
+      return { candidates: [], topics, states, names, entities };
+    const candidates = this.findCandidates(
+      this.pattern,
+      text,
+      0,
+      text.length,
+      names,
+    );
     const visit = (candidate: Candidate) => {
       entities.add(candidate.alias.entityId);
       candidate.fallback.forEach(visit);
@@ -232,25 +285,41 @@ export class MentionMatcher {
     const topicPattern = this.topicPattern;
     if (topicPattern) {
       topicPattern.lastIndex = 0;
-      for (let match = topicPattern.exec(text); match; match = topicPattern.exec(text)) {
-        if (startsWord(text, match.index)) topics.push(aliasKey(match[0]).toLowerCase());
+      for (
+        let match = topicPattern.exec(text);
+        match;
+        match = topicPattern.exec(text)
+      ) {
+        if (startsWord(text, match.index))
+          topics.push(aliasKey(match[0]).toLowerCase());
         else topicPattern.lastIndex = match.index + 1;
       }
     }
     const states: string[] = [];
     US_STATES.lastIndex = 0;
-    for (let match = US_STATES.exec(text); match; match = US_STATES.exec(text)) states.push(match[0]);
+    for (let match = US_STATES.exec(text); match; match = US_STATES.exec(text))
+      states.push(match[0]);
     return { topics, states };
   }
 
   /** Matches in [from, to), each with the candidates inside it as its fallback. */
-  private findCandidates(pattern: RegExp, text: string, from: number, to: number, names: NameEvent[]): Candidate[] {
+  private findCandidates(
+    pattern: RegExp,
+    text: string,
+    from: number,
+    to: number,
+    names: NameEvent[],
+  ): Candidate[] {
     const haystack = to === text.length ? text : text.slice(0, to);
     pattern.lastIndex = from;
     const candidates: Candidate[] = [];
     /** The span of the last refused match, and what may not link inside it. */
     let refused: { end: number; entries: AliasEntry[] } | null = null;
-    for (let match = pattern.exec(haystack); match; match = pattern.exec(haystack)) {
+    for (
+      let match = pattern.exec(haystack);
+      match;
+      match = pattern.exec(haystack)
+    ) {
       const start = match.index;
       if (!startsWord(text, start)) {
         pattern.lastIndex = start + 1; // Inside a longer word: look again from the next character.
@@ -265,19 +334,28 @@ export class MentionMatcher {
       for (const entry of entries) {
         const facts = this.facts.get(entry.entityId)!;
         const verdict = checkLocalContext(entry, facts, text, start, end);
-        if (!verdict.ok && (verdict.otherPerson || entry.kind === 'event')) binding.push(entry);
+        if (!verdict.ok && (verdict.otherPerson || entry.kind === 'event'))
+          binding.push(entry);
         if (verdict.ok) {
           alias = entry;
           if (entry.kind === 'person' && entry.safety === 'safe') {
-            for (const key of facts.surnames) names.push({ key, entityId: entry.entityId, offset: start });
+            for (const key of facts.surnames)
+              names.push({ key, entityId: entry.entityId, offset: start });
           }
           break;
         }
         if (verdict.otherPerson) {
-          for (const key of facts.surnames) names.push({ key, entityId: null, offset: start });
+          for (const key of facts.surnames)
+            names.push({ key, entityId: null, offset: start });
         }
       }
-      if (refused && start < refused.end && alias && !this.keepsAfterRefusal(alias, refused.entries)) alias = undefined;
+      if (
+        refused &&
+        start < refused.end &&
+        alias &&
+        !this.keepsAfterRefusal(alias, refused.entries)
+      )
+        alias = undefined;
       if (!alias) {
         // Refused: look again from the next character, so a shorter or overlapping alias can still match.
         if (!refused || end > refused.end) refused = { end, entries: binding };
@@ -285,7 +363,8 @@ export class MentionMatcher {
         continue;
       }
       // The recursion reuses the inner RegExp; this loop keeps its own place.
-      const fallback = end - start > 1 ? this.findInner(text, start, end, []) : [];
+      const fallback =
+        end - start > 1 ? this.findInner(text, start, end, []) : [];
       pattern.lastIndex = resumeAt;
       candidates.push({ start, end, alias, fallback });
     }
@@ -297,7 +376,12 @@ export class MentionMatcher {
    * that starts where it does ("Sessions" in "Sessions' recusal"), then
    * whatever follows ("recusal").
    */
-  private findInner(text: string, start: number, end: number, names: NameEvent[]): Candidate[] {
+  private findInner(
+    text: string,
+    start: number,
+    end: number,
+    names: NameEvent[],
+  ): Candidate[] {
     const pattern = this.innerPattern!;
     const candidates: Candidate[] = [];
     for (let limit = end - 1; limit > start; ) {
@@ -309,10 +393,14 @@ export class MentionMatcher {
         limit = prefixEnd - 1; // Cut mid-word: only a shorter alias can end at a real boundary.
         continue;
       }
-      candidates.push(...this.findCandidates(pattern, text, start, prefixEnd, names));
+      candidates.push(
+        ...this.findCandidates(pattern, text, start, prefixEnd, names),
+      );
       break;
     }
-    candidates.push(...this.findCandidates(pattern, text, start + 1, end, names));
+    candidates.push(
+      ...this.findCandidates(pattern, text, start + 1, end, names),
+    );
     return nonOverlapping(candidates);
   }
 
@@ -322,14 +410,27 @@ export class MentionMatcher {
    * "Jones" is the actor too), and, inside a refused event phrase ("Texas GOP
    * runoff"), only people.
    */
-  private keepsAfterRefusal(inner: AliasEntry, outer: readonly AliasEntry[]): boolean {
-    if (outer.some((entry) => entry.kind === 'person' && entry.entityId === inner.entityId)) return false;
-    if (outer.some((entry) => entry.kind === 'event')) return inner.kind === 'person';
+  private keepsAfterRefusal(
+    inner: AliasEntry,
+    outer: readonly AliasEntry[],
+  ): boolean {
+    if (
+      outer.some(
+        (entry) => entry.kind === 'person' && entry.entityId === inner.entityId,
+      )
+    )
+      return false;
+    if (outer.some((entry) => entry.kind === 'event'))
+      return inner.kind === 'person';
     return true;
   }
 
   /** Decides which candidates of one scanned segment become mentions. */
-  resolve(scan: SegmentScan, evidence: PageEvidence, options: ResolveOptions = {}): Mention[] {
+  resolve(
+    scan: SegmentScan,
+    evidence: PageEvidence,
+    options: ResolveOptions = {},
+  ): Mention[] {
     const mentions: Mention[] = [];
     const linked = options.linked ?? new Set<string>();
     const order = (scan.sequence ?? 0) * ORDER_STRIDE;
@@ -341,14 +442,23 @@ export class MentionMatcher {
       });
       if (!reason) {
         const outer = candidate.alias.kind === 'event' ? [candidate.alias] : [];
-        return candidate.fallback.filter((inner) => this.keepsAfterRefusal(inner.alias, outer)).some(admit);
+        return candidate.fallback
+          .filter((inner) => this.keepsAfterRefusal(inner.alias, outer))
+          .some(admit);
       }
       const { entityId } = candidate.alias;
-      if (options.kinds && !options.kinds.has(candidate.alias.kind)) return true;
+      if (options.kinds && !options.kinds.has(candidate.alias.kind))
+        return true;
       if (options.hidden?.has(entityId)) return true;
       if (options.firstMentionOnly && linked.has(entityId)) return true;
       linked.add(entityId);
-      mentions.push({ start: candidate.start, end: candidate.end, entityId, alias: candidate.alias.text, reason });
+      mentions.push({
+        start: candidate.start,
+        end: candidate.end,
+        entityId,
+        alias: candidate.alias.text,
+        reason,
+      });
       return true;
     };
     scan.candidates.forEach(admit);
@@ -356,20 +466,41 @@ export class MentionMatcher {
   }
 
   /** Why this alias links here, or null when the page gives no evidence for it. */
-  reasonFor(alias: AliasEntry, evidence: PageEvidence, here: Placement = NOWHERE): MentionReason | null {
+  reasonFor(
+    alias: AliasEntry,
+    evidence: PageEvidence,
+    here: Placement = NOWHERE,
+  ): MentionReason | null {
     if (alias.safety === 'safe') return { type: 'name' };
     const facts = this.facts.get(alias.entityId)!;
-    if (alias.kind === 'person' && (alias.form === 'surname' || alias.form === 'title')) {
+    if (
+      alias.kind === 'person' &&
+      (alias.form === 'surname' || alias.form === 'title')
+    ) {
       const referent = this.coreferent(facts, evidence, here.order);
       if (referent === 'someone-else') return null;
     }
-    if (alias.kind === 'event' && !this.eventFitsSegment(facts, alias, here)) return null;
-    if (alias.kind === 'event' && this.pageIsAboutAnotherState(facts, alias, evidence)) return null;
+    if (alias.kind === 'event' && !this.eventFitsSegment(facts, alias, here))
+      return null;
+    if (
+      alias.kind === 'event' &&
+      this.pageIsAboutAnotherState(facts, alias, evidence)
+    )
+      return null;
     const named = evidence.named.get(alias.entityId);
     if (named !== undefined) return { type: 'named-on-page', name: named };
-    const related = [...facts.related].filter((id) => evidence.named.has(id)).map((id) => evidence.named.get(id)!);
-    const topics = (facts.entity.topics ?? []).filter((topic) => evidence.topics.has(aliasKey(topic).toLowerCase()));
-    return hasEnoughContext(alias, related.length, topics.length, evidence.named.size)
+    const related = [...facts.related]
+      .filter((id) => evidence.named.has(id))
+      .map((id) => evidence.named.get(id)!);
+    const topics = (facts.entity.topics ?? []).filter((topic) =>
+      evidence.topics.has(aliasKey(topic).toLowerCase()),
+    );
+    return hasEnoughContext(
+      alias,
+      related.length,
+      topics.length,
+      evidence.named.size,
+    )
       ? { type: 'context', related, topics }
       : null;
   }
@@ -378,7 +509,11 @@ export class MentionMatcher {
    * Who a bare surname refers to: the nearest full name with that surname
    * before it on the page (else the first after it), ours or someone else's.
    */
-  private coreferent(facts: EntityFacts, evidence: PageEvidence, order: number): 'ours' | 'someone-else' | 'unknown' {
+  private coreferent(
+    facts: EntityFacts,
+    evidence: PageEvidence,
+    order: number,
+  ): 'ours' | 'someone-else' | 'unknown' {
     let before: { entityId: string | null; order: number } | undefined;
     let after: { entityId: string | null; order: number } | undefined;
     let ours = 0;
@@ -393,22 +528,30 @@ export class MentionMatcher {
       const at = firstAfter(list, order);
       const previous = list[at - 1];
       const next = list[at];
-      if (previous && (!before || previous.order > before.order)) before = previous;
+      if (previous && (!before || previous.order > before.order))
+        before = previous;
       if (next && (!after || next.order < after.order)) after = next;
     }
-    const decide = (event: { entityId: string | null }) => (event.entityId === facts.entity.id ? 'ours' : 'someone-else');
+    const decide = (event: { entityId: string | null }) =>
+      event.entityId === facts.entity.id ? 'ours' : 'someone-else';
     // A page that names one of them in full at least twice as often is about that one.
     if (others >= 2 * Math.max(ours, 1)) return 'someone-else';
     if (ours >= 2 * others && ours > 0) return 'ours';
     // Otherwise a full name close by decides, then whoever the page names in full at least as often.
-    if (before && order - before.order < COREFERENCE_WINDOW) return decide(before);
-    if (!before && after && after.order - order < COREFERENCE_WINDOW) return decide(after);
+    if (before && order - before.order < COREFERENCE_WINDOW)
+      return decide(before);
+    if (!before && after && after.order - order < COREFERENCE_WINDOW)
+      return decide(after);
     if (!others) return ours ? 'ours' : 'unknown';
     return ours >= others ? 'ours' : 'someone-else';
   }
 
   /** A page that names other states more than this event's own is about a race elsewhere. */
-  private pageIsAboutAnotherState(facts: EntityFacts, alias: AliasEntry, evidence: PageEvidence): boolean {
+  private pageIsAboutAnotherState(
+    facts: EntityFacts,
+    alias: AliasEntry,
+    evidence: PageEvidence,
+  ): boolean {
     if (!facts.placeWords.size || namesOwnPlace(alias, facts)) return false;
     let own = 0;
     let other = 0;
@@ -420,21 +563,34 @@ export class MentionMatcher {
   }
 
   /** An event phrase needs its own segment to be about it: a related name, or two topic words besides the phrase. */
-  private eventFitsSegment(facts: EntityFacts, alias: AliasEntry, here: Placement): boolean {
+  private eventFitsSegment(
+    facts: EntityFacts,
+    alias: AliasEntry,
+    here: Placement,
+  ): boolean {
     if (here === NOWHERE) return true;
     // A coined one-word name ("Obamagate") is its own context; common nouns and generic phrases are not.
     if (/^\p{Lu}[\p{Ll}]+$/u.test(alias.text)) return true;
-    const relatedHere = [...here.segmentEntities].some((id) => facts.related.has(id));
+    const relatedHere = [...here.segmentEntities].some((id) =>
+      facts.related.has(id),
+    );
     const aliasWords = aliasKey(alias.text).toLowerCase();
     const topicsHere = (facts.entity.topics ?? [])
       .map((topic) => aliasKey(topic).toLowerCase())
-      .filter((topic) => here.segmentTopics.includes(topic) && !aliasWords.includes(topic));
+      .filter(
+        (topic) =>
+          here.segmentTopics.includes(topic) && !aliasWords.includes(topic),
+      );
     return relatedHere || topicsHere.length >= 2;
   }
 }
 
 /** A one-shot helper for whole texts (tests, the popup): scan, gather evidence, resolve. */
-export function findMentions(matcher: MentionMatcher, text: string, options?: ResolveOptions): Mention[] {
+export function findMentions(
+  matcher: MentionMatcher,
+  text: string,
+  options?: ResolveOptions,
+): Mention[] {
   const scan = matcher.scan(text);
   const evidence = new PageEvidence();
   evidence.add(scan, text);
@@ -442,7 +598,10 @@ export function findMentions(matcher: MentionMatcher, text: string, options?: Re
 }
 
 /** Index of the first event after `order` in a list sorted by order (binary search). */
-function firstAfter(list: ReadonlyArray<{ order: number }>, order: number): number {
+function firstAfter(
+  list: ReadonlyArray<{ order: number }>,
+  order: number,
+): number {
   let low = 0;
   let high = list.length;
   while (low < high) {

@@ -16,13 +16,28 @@ import { HostSchema } from './settings';
 const MAX_ENTRIES = 5000;
 const Count = z.number().check(z.int(), z.gte(0), z.lte(1_000_000));
 
-export const GetPageStateSchema = z.strictObject({ type: z.literal('get-page-state') });
-export const RevealMentionSchema = z.strictObject({ type: z.literal('reveal-mention'), entityId: IdSchema });
-export const ToggleSiteSchema = z.strictObject({ type: z.literal('toggle-site') });
-export const MentionCountSchema = z.strictObject({ type: z.literal('mention-count'), count: Count, paused: z.boolean() });
+export const GetPageStateSchema = z.strictObject({
+  type: z.literal('get-page-state'),
+});
+export const RevealMentionSchema = z.strictObject({
+  type: z.literal('reveal-mention'),
+  entityId: IdSchema,
+});
+export const ToggleSiteSchema = z.strictObject({
+  type: z.literal('toggle-site'),
+});
+export const MentionCountSchema = z.strictObject({
+  type: z.literal('mention-count'),
+  count: Count,
+  paused: z.boolean(),
+});
 
 /** What the content script answers. */
-export const ContentRequestSchema = z.discriminatedUnion('type', [GetPageStateSchema, RevealMentionSchema, ToggleSiteSchema]);
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  GetPageStateSchema,
+  RevealMentionSchema,
+  ToggleSiteSchema,
+]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type MentionCount = z.infer<typeof MentionCountSchema>;
 
@@ -30,7 +45,9 @@ export type MentionCount = z.infer<typeof MentionCountSchema>;
 export const PageStateSchema = z.strictObject({
   host: HostSchema,
   state: z.enum(['ready', 'off']),
-  mentions: z.array(z.strictObject({ entityId: IdSchema, count: Count.check(z.gte(1)) })).check(z.maxLength(MAX_ENTRIES)),
+  mentions: z
+    .array(z.strictObject({ entityId: IdSchema, count: Count.check(z.gte(1)) }))
+    .check(z.maxLength(MAX_ENTRIES)),
 });
 export type PageState = z.infer<typeof PageStateSchema>;
 
@@ -40,7 +57,9 @@ export const REPLY_SCHEMAS = {
   'toggle-site': z.strictObject({ host: HostSchema }),
 } satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 
-export type ReplyTo<T extends ContentRequest['type']> = z.infer<(typeof REPLY_SCHEMAS)[T]>;
+export type ReplyTo<T extends ContentRequest['type']> = z.infer<
+  (typeof REPLY_SCHEMAS)[T]
+>;
 
 /** A request for the content script, or null for anything else. */
 export function parseContentRequest(raw: unknown): ContentRequest | null {
@@ -55,7 +74,10 @@ export function parseMentionCount(raw: unknown): MentionCount | null {
 }
 
 /** The content script's reply to a `type` request, or null when it does not parse. */
-export function parseReply<T extends ContentRequest['type']>(type: T, raw: unknown): ReplyTo<T> | null {
+export function parseReply<T extends ContentRequest['type']>(
+  type: T,
+  raw: unknown,
+): ReplyTo<T> | null {
   const parsed = REPLY_SCHEMAS[type].safeParse(raw);
   return parsed.success ? (parsed.data as ReplyTo<T>) : null;
 }
@@ -65,7 +87,9 @@ export function parseReply<T extends ContentRequest['type']>(type: T, raw: unkno
  * markup into pieces (same group) counts once. Most mentioned first, ties in
  * order of first appearance.
  */
-export function countMentions(pieces: readonly { entityId: string; group: string | null }[]): PageState['mentions'] {
+export function countMentions(
+  pieces: readonly { entityId: string; group: string | null }[],
+): PageState['mentions'] {
   const counts = new Map<string, number>();
   const seenGroups = new Set<string>();
   for (const { entityId, group } of pieces) {
@@ -75,5 +99,7 @@ export function countMentions(pieces: readonly { entityId: string; group: string
     }
     counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
   }
-  return [...counts].map(([entityId, count]) => ({ entityId, count })).sort((a, b) => b.count - a.count);
+  return [...counts]
+    .map(([entityId, count]) => ({ entityId, count }))
+    .sort((a, b) => b.count - a.count);
 }

@@ -74,9 +74,12 @@ export function joinPieces(pieces: readonly string[]): JoinedText {
         let rangeEnd = Math.min(to, pieceEnd) - pieceStart;
         // A name split over elements ("Jeff <b>Sessions</b>") wraps "Jeff", not "Jeff ".
         const data = pieces[piece]!;
-        while (rangeStart < rangeEnd && EDGE_SPACE.test(data[rangeStart]!)) rangeStart += 1;
-        while (rangeEnd > rangeStart && EDGE_SPACE.test(data[rangeEnd - 1]!)) rangeEnd -= 1;
-        if (rangeEnd > rangeStart) ranges.push({ piece, start: rangeStart, end: rangeEnd });
+        while (rangeStart < rangeEnd && EDGE_SPACE.test(data[rangeStart]!))
+          rangeStart += 1;
+        while (rangeEnd > rangeStart && EDGE_SPACE.test(data[rangeEnd - 1]!))
+          rangeEnd -= 1;
+        if (rangeEnd > rangeStart)
+          ranges.push({ piece, start: rangeStart, end: rangeEnd });
       }
       return ranges;
     },

@@ -10,16 +10,26 @@ import { ENTITY_KINDS, IdSchema, type EntityKind } from '../data/ids';
 
 export const SETTINGS_VERSION = 2;
 
-export const MENTION_STYLES = ['dotted', 'solid', 'highlight', 'hover-only'] as const;
+export const MENTION_STYLES = [
+  'dotted',
+  'solid',
+  'highlight',
+  'hover-only',
+] as const;
 export type MentionStyle = (typeof MENTION_STYLES)[number];
 
 export const HOVER_DELAY_LIMITS_MS = { min: 0, max: 2000 } as const;
 
 /** A host name as `URL.hostname` gives it: lower case, no scheme, port or path. */
-export const HostSchema = z.string().check(
-  z.maxLength(253),
-  z.regex(/^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/, 'must be a host name'),
-);
+export const HostSchema = z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(
+      /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/,
+      'must be a host name',
+    ),
+  );
 
 /** A list that keeps its valid items and drops the rest (one bad entry never costs the others). */
 function lenientList<T extends z.ZodMiniType>(item: T, max: number) {
@@ -30,7 +40,8 @@ function lenientList<T extends z.ZodMiniType>(item: T, max: number) {
         const kept: z.infer<T>[] = [];
         for (const raw of items) {
           const parsed = item.safeParse(raw);
-          if (parsed.success && !kept.includes(parsed.data as z.infer<T>)) kept.push(parsed.data as z.infer<T>);
+          if (parsed.success && !kept.includes(parsed.data as z.infer<T>))
+            kept.push(parsed.data as z.infer<T>);
         }
         return kept.slice(0, max);
       }),
@@ -39,10 +50,9 @@ function lenientList<T extends z.ZodMiniType>(item: T, max: number) {
   );
 }
 
-const kindsShape = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, z.catch(z.boolean(), true)])) as Record<
-  EntityKind,
-  z.ZodMiniCatch<z.ZodMiniBoolean>
->;
+const kindsShape = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, z.catch(z.boolean(), true)]),
+) as Record<EntityKind, z.ZodMiniCatch<z.ZodMiniBoolean>>;
 
 export const SettingsSchema = z.object({
   version: z.catch(z.literal(SETTINGS_VERSION), SETTINGS_VERSION),
@@ -56,7 +66,13 @@ export const SettingsSchema = z.object({
   firstMentionOnly: z.catch(z.boolean(), false),
   /** Dwell before a card shows. */
   hoverDelayMs: z.catch(
-    z.number().check(z.int(), z.gte(HOVER_DELAY_LIMITS_MS.min), z.lte(HOVER_DELAY_LIMITS_MS.max)),
+    z
+      .number()
+      .check(
+        z.int(),
+        z.gte(HOVER_DELAY_LIMITS_MS.min),
+        z.lte(HOVER_DELAY_LIMITS_MS.max),
+      ),
     500,
   ),
   mentionStyle: z.catch(z.enum(MENTION_STYLES), 'dotted'),
@@ -92,14 +108,25 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
  * Version 1 stored `paused: string[]` and `delay` (ms); version 2 renamed them.
  * Each step takes the raw object of one version and returns the next.
  */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  1: ({ paused, delay, ...rest }) => ({ ...rest, pausedSites: paused, hoverDelayMs: delay, version: 2 }),
+const MIGRATIONS: Record<
+  number,
+  (raw: Record<string, unknown>) => Record<string, unknown>
+> = {
+  1: ({ paused, delay, ...rest }) => ({
+    ...rest,
+    pausedSites: paused,
+    hoverDelayMs: delay,
+    version: 2,
+  }),
 };
 
 /** Brings a stored object of any known version to the current shape (unknown fields stay for the parser to drop). */
-export function migrateSettings(raw: Record<string, unknown>): Record<string, unknown> {
+export function migrateSettings(
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
   let current = raw;
-  let version = typeof raw.version === 'number' ? raw.version : SETTINGS_VERSION;
+  let version =
+    typeof raw.version === 'number' ? raw.version : SETTINGS_VERSION;
   while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
     current = MIGRATIONS[version]!(current);
     version += 1;
@@ -109,8 +136,11 @@ export function migrateSettings(raw: Record<string, unknown>): Record<string, un
 
 /** Parses anything (corrupt storage included) into settings; never throws. */
 export function parseSettings(raw: unknown): Settings {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return structuredClone(DEFAULT_SETTINGS);
-  const result = SettingsSchema.safeParse(migrateSettings({ ...(raw as Record<string, unknown>) }));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return structuredClone(DEFAULT_SETTINGS);
+  const result = SettingsSchema.safeParse(
+    migrateSettings({ ...(raw as Record<string, unknown>) }),
+  );
   return result.success ? result.data : structuredClone(DEFAULT_SETTINGS);
 }
 
@@ -121,7 +151,9 @@ export function isActiveOn(settings: Settings, host: string): boolean {
 
 /** The entities hidden on this host: everywhere plus this site's own list. */
 export function hiddenOn(settings: Settings, host: string): Set<string> {
-  const own = Object.hasOwn(settings.hiddenOnSites, host) ? settings.hiddenOnSites[host]! : [];
+  const own = Object.hasOwn(settings.hiddenOnSites, host)
+    ? settings.hiddenOnSites[host]!
+    : [];
   return new Set([...settings.hiddenEntities, ...own]);
 }
 
@@ -136,7 +168,9 @@ export function normalizeHost(input: string): string | null {
   if (!trimmed) return null;
   let host: string;
   try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`).hostname;
+    host = new URL(
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`,
+    ).hostname;
   } catch {
     return null;
   }
@@ -150,6 +184,11 @@ export function normalizeHost(input: string): string | null {
  */
 export function toggleSite(settings: Settings, host: string): Settings {
   const site = host.toLowerCase();
-  if (isActiveOn(settings, site)) return { ...settings, pausedSites: [...settings.pausedSites, site] };
-  return { ...settings, enabled: true, pausedSites: settings.pausedSites.filter((paused) => paused !== site) };
+  if (isActiveOn(settings, site))
+    return { ...settings, pausedSites: [...settings.pausedSites, site] };
+  return {
+    ...settings,
+    enabled: true,
+    pausedSites: settings.pausedSites.filter((paused) => paused !== site),
+  };
 }

@@ -17,7 +17,15 @@ const GAP = /[ \t\u00A0\u202F]/u;
 function isWordish(char: string): boolean {
   const code = char.charCodeAt(0);
   if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46 || code === 39 || code === 38 || code === 45;
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 46 ||
+      code === 39 ||
+      code === 38 ||
+      code === 45
+    );
   }
   return WORDISH.test(char);
 }
@@ -26,13 +34,17 @@ function isGap(char: string): boolean {
 }
 
 /** The word right before `offset`, separated from it by spaces only (no punctuation), or null. */
-export function wordBefore(text: string, offset: number): { word: string; start: number } | null {
+export function wordBefore(
+  text: string,
+  offset: number,
+): { word: string; start: number } | null {
   // Scanned backwards by hand: a `…$`-anchored RegExp retries from every position of the text.
   let end = offset;
   while (end > 0 && offset - end < 40 && isGap(text[end - 1]!)) end -= 1;
   if (end === offset) return null;
   let start = end;
-  while (start > 0 && end - start < 40 && isWordish(text[start - 1]!)) start -= 1;
+  while (start > 0 && end - start < 40 && isWordish(text[start - 1]!))
+    start -= 1;
   if (start === end) return null;
   return { word: text.slice(start, end), start };
 }
@@ -105,7 +117,11 @@ export function isShouting(text: string): boolean {
 }
 
 /** Up to `count` words right before `offset` (nearest last), stopping at punctuation other than spaces. */
-export function wordsBefore(text: string, offset: number, count: number): string[] {
+export function wordsBefore(
+  text: string,
+  offset: number,
+  count: number,
+): string[] {
   const words: string[] = [];
   let at = offset;
   while (words.length < count) {

@@ -9,8 +9,15 @@ const m = new MentionMatcher((datasetJson as Dataset).entities);
 for (let round = 0; round < 5; round++) {
   const t = performance.now();
   const ev = new PageEvidence();
-  const scans = segs.map((s) => { const sc = m.scan(s); ev.add(sc, s); return sc; });
+  const scans = segs.map((s) => {
+    const sc = m.scan(s);
+    ev.add(sc, s);
+    return sc;
+  });
   const t2 = performance.now();
-  let n = 0; for (const sc of scans) n += m.resolve(sc, ev).length;
-  console.log(`scan ${(t2 - t).toFixed(1)} resolve ${(performance.now() - t2).toFixed(1)} mentions ${n} segs ${segs.length}`);
+  let n = 0;
+  for (const sc of scans) n += m.resolve(sc, ev).length;
+  console.log(
+    `scan ${(t2 - t).toFixed(1)} resolve ${(performance.now() - t2).toFixed(1)} mentions ${n} segs ${segs.length}`,
+  );
 }

@@ -22,7 +22,12 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_DIR } from './bench/pages';
 import { markdownReport, textReport } from './bench/report';
-import { buildExtension, DEFAULT_OPTIONS, runBench, type BenchOptions } from './bench/run';
+import {
+  buildExtension,
+  DEFAULT_OPTIONS,
+  runBench,
+  type BenchOptions,
+} from './bench/run';
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +45,10 @@ if (!values['no-build']) {
   console.error('Building the extension (npx wxt build)…');
   buildExtension();
 }
-const options: Partial<BenchOptions> = { profile: values.profile, trace: values.trace };
+const options: Partial<BenchOptions> = {
+  profile: values.profile,
+  trace: values.trace,
+};
 if (values.quick) {
   Object.assign(options, {
     sizes: DEFAULT_OPTIONS.sizes.filter((size) => size.bytes <= 500_000),
@@ -56,4 +64,6 @@ writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(textReport(result));
 console.log('\nMarkdown (for the README):\n');
 console.log(markdownReport(result));
-console.error(`\nWrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.error(
+  `\nWrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);

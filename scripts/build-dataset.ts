@@ -4,7 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileDataset, DatasetBuildError, serializeDataset } from './dataset/compile-dataset';
+import {
+  compileDataset,
+  DatasetBuildError,
+  serializeDataset,
+} from './dataset/compile-dataset';
 import { readSources } from './dataset/read-sources';
 
 const DATA_ROOT = fileURLToPath(new URL('../data', import.meta.url));
@@ -28,7 +32,9 @@ function main(): void {
   if (checkOnly) {
     const current = readFileSync(OUTPUT, 'utf8');
     if (current !== json) {
-      console.error('data/dataset.json is stale: run `npm run dataset` and commit the result.');
+      console.error(
+        'data/dataset.json is stale: run `npm run dataset` and commit the result.',
+      );
       process.exit(1);
     }
     console.log('data/dataset.json is up to date.');
@@ -39,4 +45,5 @@ function main(): void {
   console.log(`Wrote data/dataset.json: ${entities.length} entities.`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main();

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export function candidateBrowserPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+export function candidateBrowserPaths(
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   const home = homedir();
   return [
     ...(env.CHROME_PATH ? [env.CHROME_PATH] : []),

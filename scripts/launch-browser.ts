@@ -24,18 +24,33 @@ export type ExtensionBrowser = {
  * directory's real path, first 32 hex digits mapped 0-f → a-p.
  */
 export function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+  const hex = createHash('sha256')
+    .update(realpathSync(dir))
+    .digest('hex')
+    .slice(0, 32);
+  return [...hex]
+    .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+    .join('');
 }
 
 /** Chromium without the extension: the baseline a page must look like with Backstory off. */
-export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchPlain(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const browser = await chromium.launch({
     executablePath: findBrowser(),
     headless: true,
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
   return { context, close: () => browser.close() };
 }
 
@@ -51,15 +66,22 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? CHROME_BUILD_DIR);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(
+      `No built extension in ${extensionDir}: run \`npm run build\` first.`,
+    );
   }
   const executablePath = findBrowser();
   const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
-    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
-    ...(options.mobile ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
+    viewport:
+      options.viewport === undefined
+        ? { width: 1280, height: 900 }
+        : options.viewport,
+    ...(options.mobile
+      ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
+      : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

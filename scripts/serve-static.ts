@@ -17,26 +17,42 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type StaticServer = { origin: string; port: number; close(): Promise<void> };
+export type StaticServer = {
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+};
 
 /** Resolves `urlPath` under one of the mounts, refusing anything outside them. */
-function resolveFile(mounts: Record<string, string>, urlPath: string): string | null {
+function resolveFile(
+  mounts: Record<string, string>,
+  urlPath: string,
+): string | null {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const prefix = prefixes.find((p) => urlPath.startsWith(p));
   if (prefix === undefined) return null;
   const root = resolve(mounts[prefix]!);
-  const file = normalize(join(root, decodeURIComponent(urlPath.slice(prefix.length))));
+  const file = normalize(
+    join(root, decodeURIComponent(urlPath.slice(prefix.length))),
+  );
   if (file !== root && !file.startsWith(root + sep)) return null;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return resolveFile({ [prefix]: root }, `${urlPath.replace(/\/?$/, '/')}index.html`);
+    if (stat.isDirectory())
+      return resolveFile(
+        { [prefix]: root },
+        `${urlPath.replace(/\/?$/, '/')}index.html`,
+      );
     return stat.isFile() ? file : null;
   } catch {
     return null;
   }
 }
 
-export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  port = 0,
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
@@ -45,18 +61,22 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
     }
     const file = resolveFile(mounts, url.pathname);
     if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('Not found');
       return;
     }
     response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type':
+        CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort =
+    typeof address === 'object' && address ? address.port : port;
   return {
     origin: `http://127.0.0.1:${actualPort}`,
     port: actualPort,

@@ -24,7 +24,10 @@ const { values: flags } = parseArgs({
 });
 
 function hasDisplay(): boolean {
-  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return (
+    process.platform !== 'linux' ||
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+  );
 }
 
 async function main(): Promise<void> {
@@ -44,11 +47,16 @@ async function main(): Promise<void> {
   if (!headless && !hasDisplay()) {
     screenshot ??= 'backstory-demo.png';
     headless = true;
-    console.log(`No display found: running headless and writing a screenshot to ${screenshot}.`);
+    console.log(
+      `No display found: running headless and writing a screenshot to ${screenshot}.`,
+    );
   }
 
   const server = await serveStatic(PROJECT_MOUNTS);
-  const browser = await launchWithExtension({ headless, viewport: headless ? { width: 1280, height: 900 } : null });
+  const browser = await launchWithExtension({
+    headless,
+    viewport: headless ? { width: 1280, height: 900 } : null,
+  });
   const stop = async () => {
     await browser.close().catch(() => {});
     await server.close();
@@ -57,24 +65,34 @@ async function main(): Promise<void> {
 
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(`${server.origin}/`);
-  await page.waitForSelector('html[data-backstory-state="ready"]', { timeout: 15_000 });
+  await page.waitForSelector('html[data-backstory-state="ready"]', {
+    timeout: 15_000,
+  });
   const mentions = await page.locator('backstory-mention').count();
   console.log(`Demo page: ${server.origin}/ (${mentions} mentions annotated)`);
 
   if (screenshot) {
-    const mention = page.locator(`backstory-mention[data-backstory-entity="${flags.entity}"]`).first();
+    const mention = page
+      .locator(`backstory-mention[data-backstory-entity="${flags.entity}"]`)
+      .first();
     await mention.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, -120); // Leave room above, so the headline context shows.
     await mention.hover();
-    await page.locator('backstory-card [role="dialog"]').waitFor({ state: 'visible', timeout: 5000 });
+    await page
+      .locator('backstory-card [role="dialog"]')
+      .waitFor({ state: 'visible', timeout: 5000 });
     await page.waitForTimeout(250); // Let the entrance animation finish.
     await page.screenshot({ path: screenshot });
     console.log(`Wrote ${resolve(screenshot)}`);
     await stop();
     return;
   }
-  console.log('Hover an underlined name to see its card. Close the browser window (or press Ctrl+C) to stop.');
-  await new Promise<void>((done) => browser.context.once('close', () => done()));
+  console.log(
+    'Hover an underlined name to see its card. Close the browser window (or press Ctrl+C) to stop.',
+  );
+  await new Promise<void>((done) =>
+    browser.context.once('close', () => done()),
+  );
   await server.close();
 }
 

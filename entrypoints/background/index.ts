@@ -16,17 +16,25 @@ import { showOnBadge } from './badge';
 import { TOGGLE_SITE_COMMAND, toggleSiteInTab } from './toggle-site';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const count = parseMentionCount(message);
-    const tabId = sender.tab?.id;
-    if (!count || tabId === undefined) return undefined;
-    showOnBadge(tabId, count).catch((error: unknown) => console.warn('Backstory: could not update the badge.', error));
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const count = parseMentionCount(message);
+      const tabId = sender.tab?.id;
+      if (!count || tabId === undefined) return undefined;
+      showOnBadge(tabId, count).catch((error: unknown) =>
+        console.warn('Backstory: could not update the badge.', error),
+      );
+      return undefined;
+    },
+  );
 
-  browser.commands.onCommand.addListener((command: string, tab?: Browser.tabs.Tab) => {
-    if (command !== TOGGLE_SITE_COMMAND) return;
-    toggleSiteInTab(tab?.id).catch((error: unknown) => console.warn('Backstory: could not toggle this site.', error));
-  });
+  browser.commands.onCommand.addListener(
+    (command: string, tab?: Browser.tabs.Tab) => {
+      if (command !== TOGGLE_SITE_COMMAND) return;
+      toggleSiteInTab(tab?.id).catch((error: unknown) =>
+        console.warn('Backstory: could not toggle this site.', error),
+      );
+    },
+  );
 });

@@ -17,7 +17,9 @@ export const TOGGLE_SITE_COMMAND = 'toggle-site';
  * (browser pages, the web store, pages opened before it was installed).
  */
 export async function toggleSiteInTab(tabId?: number): Promise<string | null> {
-  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  const id =
+    tabId ??
+    (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return null;
   let reply: unknown;
   try {

@@ -34,9 +34,27 @@ export const GROUP_ATTRIBUTE = 'data-backstory-group';
  * UI, and navigation menus (a section link named "Alabama" is not a mention).
  */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'TITLE', 'IFRAME', 'OBJECT', 'BUTTON', 'NAV',
-  'BACKSTORY-MENTION', 'BACKSTORY-MENTION-ALT', 'BACKSTORY-CARD', 'BACKSTORY-CARD-HOST',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'TITLE',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+  'NAV',
+  'BACKSTORY-MENTION',
+  'BACKSTORY-MENTION-ALT',
+  'BACKSTORY-CARD',
+  'BACKSTORY-CARD-HOST',
 ]);
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** Any letter: text nodes without one cannot hold a name. */
@@ -55,8 +73,35 @@ export function isSkippedElement(element: Element): boolean {
 
 /** Inline elements: text on either side of them reads as one run ("Jeff <b>Sessions</b>"). */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
-  'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'NOBR',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRIKE',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'NOBR',
 ]);
 
 function isInline(element: Element): boolean {
@@ -73,10 +118,14 @@ export type Segment = Text[];
  * a long task. A segment ends at any block boundary, line break or skipped
  * element, so a match can never join words the reader sees apart.
  */
-export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator<Segment, void, undefined> {
+export function* iterateSegments(
+  root: Node,
+  ownNodes: WeakSet<Node>,
+): Generator<Segment, void, undefined> {
   const document = root.ownerDocument ?? (root as Document);
   if (document.designMode === 'on') return;
-  if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element)) return;
+  if (root.nodeType === Node.ELEMENT_NODE && isInsideSkipped(root as Element))
+    return;
   let current: Segment = [];
   let currentBlock: Node | null = null;
   let boundary = false;
@@ -84,7 +133,12 @@ export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator
   const findBlock = (node: Node): Node => {
     let parent: Node | null = node.parentNode;
     const visited: Node[] = [];
-    while (parent && parent !== root && parent.nodeType === Node.ELEMENT_NODE && isInline(parent as Element)) {
+    while (
+      parent &&
+      parent !== root &&
+      parent.nodeType === Node.ELEMENT_NODE &&
+      isInline(parent as Element)
+    ) {
       const known = blockOf.get(parent);
       if (known) {
         parent = known;
@@ -99,7 +153,10 @@ export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator
   };
   // No acceptNode filter: a JavaScript callback per node costs about six times
   // the walk itself on big pages. Skipped subtrees are stepped over by hand.
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(
+    root,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+  );
   /** The node after `walker.currentNode`'s subtree, or null at the end of `root`. */
   const skipSubtree = (): Node | null => {
     for (;;) {
@@ -108,7 +165,8 @@ export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator
       if (!walker.parentNode()) return null;
     }
   };
-  const hasLetters = (segment: Segment) => segment.some((node) => HAS_LETTER.test(node.data));
+  const hasLetters = (segment: Segment) =>
+    segment.some((node) => HAS_LETTER.test(node.data));
   let node = walker.nextNode();
   while (node) {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -126,7 +184,11 @@ export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator
       continue;
     }
     const element = node as Element;
-    if (isSkippedElement(element) || element.tagName === 'BR' || ownNodes.has(element)) {
+    if (
+      isSkippedElement(element) ||
+      element.tagName === 'BR' ||
+      ownNodes.has(element)
+    ) {
       boundary = true;
       node = skipSubtree();
       continue;
@@ -138,7 +200,10 @@ export function* iterateSegments(root: Node, ownNodes: WeakSet<Node>): Generator
 }
 
 /** All segments under `root` at once (tests, small roots). */
-export function collectSegments(root: Node, ownNodes: WeakSet<Node>): Segment[] {
+export function collectSegments(
+  root: Node,
+  ownNodes: WeakSet<Node>,
+): Segment[] {
   return [...iterateSegments(root, ownNodes)];
 }
 
@@ -151,7 +216,12 @@ export function isInsideSkipped(element: Element): boolean {
 }
 
 /** A range of one text node's data to wrap for one entity; `group` joins the pieces of a split mention. */
-export type WrapRange = { start: number; end: number; entityId: string; group?: string };
+export type WrapRange = {
+  start: number;
+  end: number;
+  entityId: string;
+  group?: string;
+};
 
 /** One page text node we split, and the nodes we created after it, in order. */
 type Edit = { original: Text; prefix: string; created: Node[] };
@@ -180,7 +250,11 @@ export class PageAnnotations {
     if (!parent || mentions.length === 0) return [];
     const document = node.ownerDocument;
     const first = mentions[0]!;
-    const edit: Edit = { original: node, prefix: node.data.slice(0, first.start), created: [] };
+    const edit: Edit = {
+      original: node,
+      prefix: node.data.slice(0, first.start),
+      created: [],
+    };
     // One split: the page's node keeps the prefix; everything after it is
     // rebuilt in a fragment and goes into the page in one insertion.
     const rest = node.splitText(first.start);
@@ -191,10 +265,14 @@ export class PageAnnotations {
     for (const mention of mentions) {
       const start = mention.start - first.start;
       const end = mention.end - first.start;
-      if (start > consumed) fragment.append(this.ownText(document, text.slice(consumed, start), edit));
+      if (start > consumed)
+        fragment.append(
+          this.ownText(document, text.slice(consumed, start), edit),
+        );
       const wrapper = document.createElement(this.tag);
       wrapper.setAttribute(ENTITY_ATTRIBUTE, mention.entityId);
-      if (mention.group !== undefined) wrapper.setAttribute(GROUP_ATTRIBUTE, mention.group);
+      if (mention.group !== undefined)
+        wrapper.setAttribute(GROUP_ATTRIBUTE, mention.group);
       wrapper.textContent = text.slice(start, end);
       this.ownNodes.add(wrapper);
       edit.created.push(wrapper);
@@ -202,7 +280,8 @@ export class PageAnnotations {
       wrappers.push(wrapper);
       consumed = end;
     }
-    if (consumed < text.length) fragment.append(this.ownText(document, text.slice(consumed), edit));
+    if (consumed < text.length)
+      fragment.append(this.ownText(document, text.slice(consumed), edit));
     parent.replaceChild(fragment, rest); // `rest` is ours: splitText created it.
     this.edits.set(node, edit);
     for (const wrapper of wrappers) this.mentionElements.push(wrapper);
@@ -235,12 +314,14 @@ export class PageAnnotations {
 
   /** Undoes every edit whose page node is inside `root` (a region that became editable). */
   revertWithin(root: Node): void {
-    for (const original of [...this.edits.keys()]) if (root.contains(original)) this.revert(original);
+    for (const original of [...this.edits.keys()])
+      if (root.contains(original)) this.revert(original);
   }
 
   /** Undoes edits whose page node left the document: our nodes must not linger as orphans. */
   revertDetached(): void {
-    for (const original of [...this.edits.keys()]) if (!original.isConnected) this.revert(original);
+    for (const original of [...this.edits.keys()])
+      if (!original.isConnected) this.revert(original);
   }
 
   get editCount(): number {

@@ -7,11 +7,22 @@
  * nothing web-accessible, unaffected by the page's CSP. If the page has taken
  * the name `backstory-card` (attachShadow then throws), a fallback name is used.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  size,
+} from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Dataset, Entity } from '@/data/dataset-schema';
 import type { MentionReason } from '@/lib/match-mentions';
-import { chooseCardLayout, type CardLayoutInput } from '@/components/card-layout';
+import {
+  chooseCardLayout,
+  type CardLayoutInput,
+} from '@/components/card-layout';
 import { CardNavigator } from '@/components/CardNavigator';
 import { CardActions, type CardActionHandlers } from '@/components/CardActions';
 import cardCss from './card.css?inline';
@@ -49,7 +60,10 @@ export type CardHostCallbacks = CardActionHandlers & {
   onFocusMention(): void;
 };
 
-function createHost(document: Document): { host: HTMLElement; shadow: ShadowRoot } {
+function createHost(document: Document): {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+} {
   for (const tag of [CARD_HOST_TAG, FALLBACK_HOST_TAG]) {
     const host = document.createElement(tag);
     try {
@@ -61,7 +75,11 @@ function createHost(document: Document): { host: HTMLElement; shadow: ShadowRoot
   throw new Error('Backstory: no element could host the card');
 }
 
-export function createCardHost(document: Document, dataset: Dataset, callbacks: CardHostCallbacks): CardHost {
+export function createCardHost(
+  document: Document,
+  dataset: Dataset,
+  callbacks: CardHostCallbacks,
+): CardHost {
   const { host, shadow } = createHost(document);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(cardCss);
@@ -75,7 +93,9 @@ export function createCardHost(document: Document, dataset: Dataset, callbacks: 
   let visible = false;
   let shown = 0;
 
-  const focusables = () => [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const focusables = () => [
+    ...container.querySelectorAll<HTMLElement>(FOCUSABLE),
+  ];
   container.addEventListener('keydown', (event) => {
     if (event.key !== 'Tab') return;
     const items = focusables();
@@ -120,7 +140,12 @@ export function createCardHost(document: Document, dataset: Dataset, callbacks: 
       const isSheet = layout.mode === 'sheet';
       render(
         <>
-          {isSheet ? <div class="bs-backdrop" onClick={() => callbacks.onRequestClose(false)} /> : null}
+          {isSheet ? (
+            <div
+              class="bs-backdrop"
+              onClick={() => callbacks.onRequestClose(false)}
+            />
+          ) : null}
           <div
             class={isSheet ? 'bs-popover bs-popover--sheet' : 'bs-popover'}
             role="dialog"
@@ -129,7 +154,12 @@ export function createCardHost(document: Document, dataset: Dataset, callbacks: 
             aria-describedby="bs-card-description"
           >
             {isSheet ? (
-              <button type="button" class="bs-close" aria-label="Close" onClick={() => callbacks.onRequestClose(false)}>
+              <button
+                type="button"
+                class="bs-close"
+                aria-label="Close"
+                onClick={() => callbacks.onRequestClose(false)}
+              >
                 ×
               </button>
             ) : null}
@@ -140,7 +170,13 @@ export function createCardHost(document: Document, dataset: Dataset, callbacks: 
               reason={reason}
               headingId="bs-card-name"
               descriptionId="bs-card-description"
-              actions={<CardActions entity={entity} mention={mention} handlers={callbacks} />}
+              actions={
+                <CardActions
+                  entity={entity}
+                  mention={mention}
+                  handlers={callbacks}
+                />
+              }
             />
           </div>
         </>,
@@ -182,9 +218,19 @@ export function createCardHost(document: Document, dataset: Dataset, callbacks: 
 }
 
 /** The client rect of the line of `mention` under the pointer (or its first line). */
-function lineUnderPointer(mention: Element, pointer: { x: number; y: number } | null): CardLayoutInput['anchor'] {
+function lineUnderPointer(
+  mention: Element,
+  pointer: { x: number; y: number } | null,
+): CardLayoutInput['anchor'] {
   const rects = [...mention.getClientRects()];
-  const hit = pointer ? rects.find((r) => pointer.y >= r.top && pointer.y <= r.bottom) : undefined;
+  const hit = pointer
+    ? rects.find((r) => pointer.y >= r.top && pointer.y <= r.bottom)
+    : undefined;
   const rect = hit ?? rects[0] ?? mention.getBoundingClientRect();
-  return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+  return {
+    top: rect.top,
+    bottom: rect.bottom,
+    left: rect.left,
+    right: rect.right,
+  };
 }

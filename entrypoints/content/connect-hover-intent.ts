@@ -11,7 +11,13 @@
 import type { ContentScriptContext } from '#imports';
 import type { Entity } from '@/data/dataset-schema';
 import type { MentionReason } from '@/lib/match-mentions';
-import { DEFAULT_INTENT_CONFIG, initialIntentState, stepIntent, type IntentCommand, type IntentEvent } from '@/components/hover-intent';
+import {
+  DEFAULT_INTENT_CONFIG,
+  initialIntentState,
+  stepIntent,
+  type IntentCommand,
+  type IntentEvent,
+} from '@/components/hover-intent';
 import type { CardHost, ShowRequest } from './card-host';
 
 const ACTIVE_ATTRIBUTE = 'data-backstory-active';
@@ -33,7 +39,10 @@ export type HoverIntent = {
   focusMention(): void;
 };
 
-export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentDeps): HoverIntent {
+export function connectHoverIntent(
+  ctx: ContentScriptContext,
+  deps: HoverIntentDeps,
+): HoverIntent {
   const { card, mentionOf, entityOf, reasonOf, hoverDelayMs } = deps;
   let state = initialIntentState<Element>();
   let pointer: { x: number; y: number } | null = null;
@@ -47,7 +56,8 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
     active?.setAttribute('aria-expanded', 'false');
     active = mention;
     active?.setAttribute(ACTIVE_ATTRIBUTE, '');
-    if (active?.hasAttribute('tabindex')) active.setAttribute('aria-expanded', 'true');
+    if (active?.hasAttribute('tabindex'))
+      active.setAttribute('aria-expanded', 'true');
   };
 
   const focusQuietly = (mention: Element) => {
@@ -60,12 +70,21 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
   const run = (command: IntentCommand<Element>) => {
     switch (command.type) {
       case 'start-timer':
-        ctx.setTimeout(() => dispatch({ type: 'timer', token: command.token }), command.ms);
+        ctx.setTimeout(
+          () => dispatch({ type: 'timer', token: command.token }),
+          command.ms,
+        );
         break;
       case 'show': {
         const entity = entityOf(command.target);
         if (!entity) return;
-        card.show({ mention: command.target, entity, reason: reasonOf(command.target), pointer, pointerType });
+        card.show({
+          mention: command.target,
+          entity,
+          reason: reasonOf(command.target),
+          pointer,
+          pointerType,
+        });
         setActive(command.target);
         break;
       }
@@ -74,14 +93,18 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
         card.hide();
         setActive(null);
         // Return focus only when it was inside the card; otherwise it never left the page.
-        if (command.restoreFocusTo && focusWasInCard) focusQuietly(command.restoreFocusTo);
+        if (command.restoreFocusTo && focusWasInCard)
+          focusQuietly(command.restoreFocusTo);
         break;
       }
     }
   };
 
   function dispatch(event: IntentEvent<Element>): void {
-    const step = stepIntent(state, event, { ...DEFAULT_INTENT_CONFIG, showDelayMs: hoverDelayMs() });
+    const step = stepIntent(state, event, {
+      ...DEFAULT_INTENT_CONFIG,
+      showDelayMs: hoverDelayMs(),
+    });
     state = step.state;
     step.commands.forEach(run);
   }
@@ -90,14 +113,17 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
     type: K,
     handler: (event: DocumentEventMap[K]) => void,
     passive = true,
-  ) => ctx.addEventListener(document, type, handler, { capture: true, passive });
+  ) =>
+    ctx.addEventListener(document, type, handler, { capture: true, passive });
 
   /** A focused link that contains mentions stands for its first mention (links are the tab stop there). */
   const mentionForFocus = (target: EventTarget | null): Element | null => {
     const direct = mentionOf(target);
     if (direct) return direct;
     if (target instanceof HTMLAnchorElement) {
-      for (const candidate of target.querySelectorAll('[data-backstory-entity]')) {
+      for (const candidate of target.querySelectorAll(
+        '[data-backstory-entity]',
+      )) {
         const mention = mentionOf(candidate);
         if (mention) return mention;
       }
@@ -106,7 +132,10 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
   };
 
   listen('pointerover', (event) => {
-    pointerType = event.pointerType === 'touch' || event.pointerType === 'pen' ? event.pointerType : 'mouse';
+    pointerType =
+      event.pointerType === 'touch' || event.pointerType === 'pen'
+        ? event.pointerType
+        : 'mouse';
     if (event.pointerType === 'touch') return; // Touch opens on tap instead.
     pointer = { x: event.clientX, y: event.clientY };
     if (card.isCard(event.target)) return dispatch({ type: 'enter-card' });
@@ -114,13 +143,16 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
     if (mention) dispatch({ type: 'enter-mention', target: mention });
   });
   listen('pointermove', (event) => {
-    if (event.pointerType !== 'touch') pointer = { x: event.clientX, y: event.clientY };
+    if (event.pointerType !== 'touch')
+      pointer = { x: event.clientX, y: event.clientY };
   });
   listen('pointerout', (event) => {
     if (event.pointerType === 'touch') return;
-    if (card.isCard(event.target) && !card.isCard(event.relatedTarget)) return dispatch({ type: 'leave-card' });
+    if (card.isCard(event.target) && !card.isCard(event.relatedTarget))
+      return dispatch({ type: 'leave-card' });
     const mention = mentionOf(event.target);
-    if (mention && mentionOf(event.relatedTarget) !== mention) dispatch({ type: 'leave-mention' });
+    if (mention && mentionOf(event.relatedTarget) !== mention)
+      dispatch({ type: 'leave-mention' });
   });
   listen('pointerup', (event) => {
     if (event.pointerType !== 'touch') return;
@@ -128,7 +160,8 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
     pointer = { x: event.clientX, y: event.clientY };
     if (card.isCard(event.target)) return;
     const mention = mentionOf(event.target);
-    if (mention && !mention.closest('a[href]')) dispatch({ type: 'tap-mention', target: mention });
+    if (mention && !mention.closest('a[href]'))
+      dispatch({ type: 'tap-mention', target: mention });
     else if (!mention) dispatch({ type: 'dismiss', restoreFocus: false });
   });
   listen(
@@ -145,7 +178,8 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
   );
   listen('pointerdown', (event) => {
     if (event.pointerType === 'touch') return;
-    if (!card.isCard(event.target) && !mentionOf(event.target)) dispatch({ type: 'dismiss', restoreFocus: false });
+    if (!card.isCard(event.target) && !mentionOf(event.target))
+      dispatch({ type: 'dismiss', restoreFocus: false });
   });
   listen('focusin', (event) => {
     if (card.isCard(event.target)) return dispatch({ type: 'enter-card' });
@@ -170,8 +204,15 @@ export function connectHoverIntent(ctx: ContentScriptContext, deps: HoverIntentD
         return;
       }
       // Tab from the mention whose card is open goes into the card.
-      const fromMention = state.shown !== null && mentionForFocus(event.target) === state.shown;
-      if (event.key === 'Tab' && !event.shiftKey && fromMention && card.focusFirst()) event.preventDefault();
+      const fromMention =
+        state.shown !== null && mentionForFocus(event.target) === state.shown;
+      if (
+        event.key === 'Tab' &&
+        !event.shiftKey &&
+        fromMention &&
+        card.focusFirst()
+      )
+        event.preventDefault();
     },
     false,
   );

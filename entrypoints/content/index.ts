@@ -15,8 +15,17 @@ import { defineContentScript, type ContentScriptContext } from '#imports';
 import datasetJson from '@/data/dataset.json';
 import type { Dataset, Entity } from '@/data/dataset-schema';
 import { MentionMatcher } from '@/lib/match-mentions';
-import { enabledKinds, hiddenOn, isActiveOn, type Settings } from '@/lib/settings';
-import { chooseMentionTag, ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
+import {
+  enabledKinds,
+  hiddenOn,
+  isActiveOn,
+  type Settings,
+} from '@/lib/settings';
+import {
+  chooseMentionTag,
+  ENTITY_ATTRIBUTE,
+  GROUP_ATTRIBUTE,
+} from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
@@ -57,7 +66,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   if (!mentionTag) {
     // The page has taken both our element names: annotating could hide its text.
     document.documentElement.setAttribute(STATE_ATTRIBUTE, 'ready');
-    console.warn('Backstory: this page defines our element names; annotations are off here.');
+    console.warn(
+      'Backstory: this page defines our element names; annotations are off here.',
+    );
     return;
   }
   // The dataset is validated when it is built (npm run dataset; the extension build runs it) and ships
@@ -76,7 +87,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
   const session = new PageSession(ctx, dataset, annotator);
   connectPageMessages(ctx, session);
-  observer = observePage(ctx, annotator.annotations, (roots) => session.annotateMore(roots));
+  observer = observePage(ctx, annotator.annotations, (roots) =>
+    session.annotateMore(roots),
+  );
   ctx.onInvalidated(() => session.teardown());
   await session.apply(await loadSettings());
   const unwatch = watchSettings((settings) => void session.apply(settings));
@@ -104,12 +117,16 @@ class PageSession {
     private readonly dataset: Dataset,
     private readonly annotator: PageAnnotator,
   ) {
-    this.entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
+    this.entities = new Map(
+      dataset.entities.map((entity) => [entity.id, entity]),
+    );
   }
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
-    this.pass = this.pass.then(() => this.applyNow(next)).then(() => this.notifySettled());
+    this.pass = this.pass
+      .then(() => this.applyNow(next))
+      .then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -121,8 +138,16 @@ class PageSession {
     const nowActive = isActiveOn(next, host);
     const filterChanged =
       !previous ||
-      JSON.stringify([previous.kinds, previous.firstMentionOnly, [...hiddenOn(previous, host)]]) !==
-        JSON.stringify([next.kinds, next.firstMentionOnly, [...hiddenOn(next, host)]]);
+      JSON.stringify([
+        previous.kinds,
+        previous.firstMentionOnly,
+        [...hiddenOn(previous, host)],
+      ]) !==
+        JSON.stringify([
+          next.kinds,
+          next.firstMentionOnly,
+          [...hiddenOn(next, host)],
+        ]);
     if (!nowActive) {
       if (this.active || !previous) this.turnOff();
       return;
@@ -160,7 +185,10 @@ class PageSession {
       JSON.stringify({
         scriptMs: round(result.ownMs),
         wallMs: round(performance.now() - startedAt),
-        firstViewportMs: result.firstViewportMs === null ? null : round(result.firstViewportMs),
+        firstViewportMs:
+          result.firstViewportMs === null
+            ? null
+            : round(result.firstViewportMs),
         mentions: result.mentions,
       }),
     );
@@ -170,11 +198,13 @@ class PageSession {
 
   /** New or changed content, from the observer. */
   annotateMore(roots: Node[]): Promise<void> {
-    this.pass = this.pass.then(async () => {
-      if (!this.active || this.ctx.isInvalid) return;
-      await this.annotator.annotate(roots);
-      this.makeFirstMentionsFocusable();
-    }).then(() => this.notifySettled());
+    this.pass = this.pass
+      .then(async () => {
+        if (!this.active || this.ctx.isInvalid) return;
+        await this.annotator.annotate(roots);
+        this.makeFirstMentionsFocusable();
+      })
+      .then(() => this.notifySettled());
     return this.pass;
   }
 
@@ -197,15 +227,19 @@ class PageSession {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {
-        const element = target instanceof Element ? target.closest(this.annotator.annotations.tag) : null;
-        if (!element || !this.annotator.annotations.ownNodes.has(element)) return null;
+        const element =
+          target instanceof Element
+            ? target.closest(this.annotator.annotations.tag)
+            : null;
+        if (!element || !this.annotator.annotations.ownNodes.has(element))
+          return null;
         return element.hasAttribute(DISMISSED_ATTRIBUTE) ? null : element;
       },
-      entityOf: (mention) => entities.get(mention.getAttribute(ENTITY_ATTRIBUTE) ?? '') ?? null,
+      entityOf: (mention) =>
+        entities.get(mention.getAttribute(ENTITY_ATTRIBUTE) ?? '') ?? null,
       reasonOf: (mention) => this.annotator.reasons.get(mention),
     });
   }
-
 
   /**
    * Only the first mention of each entity is a tab stop (the tab order must not
@@ -217,7 +251,10 @@ class PageSession {
     const seen = new Set<string>();
     for (const mention of this.annotator.annotations.mentions) {
       const id = mention.getAttribute(ENTITY_ATTRIBUTE) ?? '';
-      const first = !seen.has(id) && !mention.closest('a[href], button') && !mention.hasAttribute(DISMISSED_ATTRIBUTE);
+      const first =
+        !seen.has(id) &&
+        !mention.closest('a[href], button') &&
+        !mention.hasAttribute(DISMISSED_ATTRIBUTE);
       if (!first) {
         mention.removeAttribute('tabindex');
         continue;
@@ -227,7 +264,11 @@ class PageSession {
       mention.setAttribute('tabindex', '0');
       mention.setAttribute('aria-haspopup', 'dialog');
       mention.setAttribute('aria-expanded', 'false');
-      if (entity) mention.setAttribute('aria-description', `${entity.name}: ${entity.description}`);
+      if (entity)
+        mention.setAttribute(
+          'aria-description',
+          `${entity.name}: ${entity.description}`,
+        );
     }
   }
 
@@ -255,7 +296,8 @@ class PageSession {
     this.annotator.reset();
     this.card?.remove();
     this.card = null;
-    for (const name of [STATE_ATTRIBUTE, TIMING_ATTRIBUTE, STYLE_ATTRIBUTE]) this.root.removeAttribute(name);
+    for (const name of [STATE_ATTRIBUTE, TIMING_ATTRIBUTE, STYLE_ATTRIBUTE])
+      this.root.removeAttribute(name);
   }
 }
 
@@ -263,7 +305,9 @@ class PageSession {
 const VIEWPORT_MARGIN_PX = 200;
 
 /** Where a segment sits relative to the viewport, from its parent's box (layout is clean: we have not written yet). */
-function viewportPosition(segment: readonly Text[]): 'above' | 'visible' | 'below' | 'hidden' {
+function viewportPosition(
+  segment: readonly Text[],
+): 'above' | 'visible' | 'below' | 'hidden' {
   const parent = segment[0]?.parentElement;
   if (!parent) return 'hidden';
   const rect = parent.getBoundingClientRect();
@@ -277,7 +321,11 @@ function viewportPosition(segment: readonly Text[]): 'above' | 'visible' | 'belo
 function setDismissed(mention: Element, dismissed: boolean): void {
   const group = mention.getAttribute(GROUP_ATTRIBUTE);
   const pieces = group
-    ? [...document.querySelectorAll(`${mention.localName}[${GROUP_ATTRIBUTE}="${CSS.escape(group)}"]`)]
+    ? [
+        ...document.querySelectorAll(
+          `${mention.localName}[${GROUP_ATTRIBUTE}="${CSS.escape(group)}"]`,
+        ),
+      ]
     : [mention];
   for (const piece of pieces) {
     if (dismissed) piece.setAttribute(DISMISSED_ATTRIBUTE, '');
@@ -286,10 +334,18 @@ function setDismissed(mention: Element, dismissed: boolean): void {
 }
 
 /** Adds or removes an entity from this site's hidden list; the settings watch re-annotates. */
-async function updateHiddenOnSite(host: string, entityId: string, hidden: boolean): Promise<void> {
+async function updateHiddenOnSite(
+  host: string,
+  entityId: string,
+  hidden: boolean,
+): Promise<void> {
   await updateSettings((settings) => {
-    const current = Object.hasOwn(settings.hiddenOnSites, host) ? settings.hiddenOnSites[host]! : [];
-    const next = hidden ? [...new Set([...current, entityId])] : current.filter((id) => id !== entityId);
+    const current = Object.hasOwn(settings.hiddenOnSites, host)
+      ? settings.hiddenOnSites[host]!
+      : [];
+    const next = hidden
+      ? [...new Set([...current, entityId])]
+      : current.filter((id) => id !== entityId);
     const hiddenOnSites = { ...settings.hiddenOnSites, [host]: next };
     if (!next.length) delete hiddenOnSites[host];
     return { ...settings, hiddenOnSites };

@@ -13,7 +13,11 @@
  * See ../shared/notes/reliability.md, rules 2, 10 and 11.
  */
 import type { ContentScriptContext } from '#imports';
-import { isInsideSkipped, isSkippedElement, type PageAnnotations } from './annotate-dom';
+import {
+  isInsideSkipped,
+  isSkippedElement,
+  type PageAnnotations,
+} from './annotate-dom';
 
 /** Wait after the first change before annotating, so bursts batch together. */
 export const FLUSH_DELAY_MS = 120;
@@ -73,7 +77,10 @@ export function observePage(
         if (annotations.ownNodes.has(record.target)) continue;
         for (const node of record.addedNodes) {
           if (annotations.ownNodes.has(node)) continue;
-          const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+          const element =
+            node.nodeType === Node.ELEMENT_NODE
+              ? (node as Element)
+              : node.parentElement;
           if (withinBudget(element)) queue(node);
         }
       } else if (record.type === 'attributes') {
@@ -100,8 +107,13 @@ export function observePage(
       roots = [document.body];
     } else {
       // Drop nodes inside other queued nodes, and nodes in regions we never annotate.
-      roots = nodes.filter((node) => !nodes.some((other) => other !== node && other.contains(node)));
-      roots = roots.filter((node) => !(node.parentElement && isInsideSkipped(node.parentElement)));
+      roots = nodes.filter(
+        (node) =>
+          !nodes.some((other) => other !== node && other.contains(node)),
+      );
+      roots = roots.filter(
+        (node) => !(node.parentElement && isInsideSkipped(node.parentElement)),
+      );
     }
     if (!roots.length) return;
     running = true;

@@ -12,7 +12,12 @@ import {
   type ResolveOptions,
   type SegmentScan,
 } from '@/lib/match-mentions';
-import { iterateSegments, PageAnnotations, type Segment, type WrapRange } from './annotate-dom';
+import {
+  iterateSegments,
+  PageAnnotations,
+  type Segment,
+  type WrapRange,
+} from './annotate-dom';
 import { runInSlices } from './run-in-slices';
 
 export type AnnotatorDeps = {
@@ -25,7 +30,9 @@ export type AnnotatorDeps = {
   /** Called after each slice that wrote to the page (the observer drops its own records here). */
   afterWrite: () => void;
   /** Where a segment is relative to the viewport (layout is read, never forced dirty: we have not written yet). */
-  viewportPosition?: (segment: Segment) => 'above' | 'visible' | 'below' | 'hidden';
+  viewportPosition?: (
+    segment: Segment,
+  ) => 'above' | 'visible' | 'below' | 'hidden';
 };
 
 type Scanned = {
@@ -80,15 +87,28 @@ export class PageAnnotator {
    * far), and re-done at the end only if the whole page's evidence changes
    * what they get: the reader sees links at once, even on a huge page.
    */
-  async annotate(roots: readonly Node[], { viewportFirst = false } = {}): Promise<PassResult> {
-    const { matcher, sliceBudgetMs, yieldToPage, isCancelled, afterWrite, viewportPosition } = this.deps;
+  async annotate(
+    roots: readonly Node[],
+    { viewportFirst = false } = {},
+  ): Promise<PassResult> {
+    const {
+      matcher,
+      sliceBudgetMs,
+      yieldToPage,
+      isCancelled,
+      afterWrite,
+      viewportPosition,
+    } = this.deps;
     const startedAt = performance.now();
     const ownNodes = this.annotations.ownNodes;
     const segments = (function* () {
       for (const root of roots) yield* iterateSegments(root, ownNodes);
     })();
     // First mention only depends on order; keep that pass simple and in document order.
-    let watching = viewportFirst && viewportPosition !== undefined && !this.options.firstMentionOnly;
+    let watching =
+      viewportFirst &&
+      viewportPosition !== undefined &&
+      !this.options.firstMentionOnly;
     let firstViewportMs: number | null = watching ? null : 0;
     let seenVisible = false;
     let belowRun = 0;
@@ -112,11 +132,14 @@ export class PageAnnotator {
       (segment) => {
         const snapshot = segment.map((node) => node.data);
         const joined = joinPieces(snapshot);
-        const scan = matcher.scan(joined.text, { context: this.deferredContext === null });
+        const scan = matcher.scan(joined.text, {
+          context: this.deferredContext === null,
+        });
         if (this.deferredContext !== null) {
           if (scan.candidates.length || scan.names.length) {
             // The first name on the page: read the context words of everything so far, and from now on.
-            for (const text of this.deferredContext) this.evidence.addContext(matcher.scanContext(text));
+            for (const text of this.deferredContext)
+              this.evidence.addContext(matcher.scanContext(text));
             this.deferredContext = null;
             Object.assign(scan, matcher.scanContext(joined.text));
           } else {
@@ -124,7 +147,9 @@ export class PageAnnotator {
           }
         }
         this.evidence.add(scan, joined.text);
-        const item: Scanned | null = scan.candidates.length ? { segment, snapshot, joined, scan } : null;
+        const item: Scanned | null = scan.candidates.length
+          ? { segment, snapshot, joined, scan }
+          : null;
         if (item) scanned.push(item);
         if (!watching) return;
         const position = viewportPosition!(segment);
@@ -136,7 +161,11 @@ export class PageAnnotator {
         } else if (position === 'below') {
           belowRun += 1;
         }
-        if ((seenVisible && belowRun >= BELOW_VIEWPORT_RUN) || checked >= VIEWPORT_CHECK_LIMIT) wrapVisibleNow();
+        if (
+          (seenVisible && belowRun >= BELOW_VIEWPORT_RUN) ||
+          checked >= VIEWPORT_CHECK_LIMIT
+        )
+          wrapVisibleNow();
       },
       { budgetMs: sliceBudgetMs, yieldToPage, isCancelled },
     );
@@ -154,26 +183,46 @@ export class PageAnnotator {
         }
         added += this.wrapSegment(item, mentions);
       },
-      { budgetMs: sliceBudgetMs, yieldToPage, isCancelled, afterSlice: afterWrite },
+      {
+        budgetMs: sliceBudgetMs,
+        yieldToPage,
+        isCancelled,
+        afterSlice: afterWrite,
+      },
     );
     return { ownMs, mentions: added, firstViewportMs };
   }
 
   private resolve({ scan }: Scanned): Mention[] {
-    return this.deps.matcher.resolve(scan, this.evidence, { ...this.options, linked: this.linked });
+    return this.deps.matcher.resolve(scan, this.evidence, {
+      ...this.options,
+      linked: this.linked,
+    });
   }
 
-  private wrapSegment({ segment, snapshot, joined }: Scanned, mentions: Mention[]): number {
+  private wrapSegment(
+    { segment, snapshot, joined }: Scanned,
+    mentions: Mention[],
+  ): number {
     // The page may have changed this text while we yielded; the observer will queue it again.
-    if (segment.some((node, i) => !node.isConnected || node.data !== snapshot[i])) return 0;
+    if (
+      segment.some((node, i) => !node.isConnected || node.data !== snapshot[i])
+    )
+      return 0;
     const perNode = new Map<number, WrapRange[]>();
     const reasonsPerNode = new Map<number, MentionReason[]>();
     for (const mention of mentions) {
       const pieces = joined.toPieces(mention.start, mention.end);
       const group = pieces.length > 1 ? String((this.groups += 1)) : undefined;
       for (const range of pieces) {
-        perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId, group }]);
-        reasonsPerNode.set(range.piece, [...(reasonsPerNode.get(range.piece) ?? []), mention.reason]);
+        perNode.set(range.piece, [
+          ...(perNode.get(range.piece) ?? []),
+          { ...range, entityId: mention.entityId, group },
+        ]);
+        reasonsPerNode.set(range.piece, [
+          ...(reasonsPerNode.get(range.piece) ?? []),
+          mention.reason,
+        ]);
       }
     }
     let added = 0;
@@ -200,6 +249,12 @@ export class PageAnnotator {
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
   return (
     a.length === b.length &&
-    a.every((m, i) => m.start === b[i]!.start && m.end === b[i]!.end && m.entityId === b[i]!.entityId && m.reason.type === b[i]!.reason.type)
+    a.every(
+      (m, i) =>
+        m.start === b[i]!.start &&
+        m.end === b[i]!.end &&
+        m.entityId === b[i]!.entityId &&
+        m.reason.type === b[i]!.reason.type,
+    )
   );
 }

@@ -9,7 +9,13 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { countMentions, parseContentRequest, type ContentRequest, type PageState, type ReplyTo } from '@/lib/messages';
+import {
+  countMentions,
+  parseContentRequest,
+  type ContentRequest,
+  type PageState,
+  type ReplyTo,
+} from '@/lib/messages';
 import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 
 /** Set for a moment on the mention the popup jumped to; styled in mentions.css. */
@@ -35,7 +41,10 @@ export type SessionView = {
 
 type Reply = ReplyTo<ContentRequest['type']>;
 
-export function connectPageMessages(ctx: ContentScriptContext, session: SessionView): void {
+export function connectPageMessages(
+  ctx: ContentScriptContext,
+  session: SessionView,
+): void {
   const revealer = new MentionRevealer(ctx);
   const host = location.hostname;
 
@@ -45,13 +54,20 @@ export function connectPageMessages(ctx: ContentScriptContext, session: SessionV
         await session.settled().catch(() => undefined);
         return pageState(session, host);
       case 'reveal-mention':
-        return { ok: session.isActive && revealer.revealNext(request.entityId, session.mentions) };
+        return {
+          ok:
+            session.isActive &&
+            revealer.revealNext(request.entityId, session.mentions),
+        };
       case 'toggle-site':
         return { host };
     }
   };
 
-  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+  const onMessage = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseContentRequest(message);
     return request ? answer(request) : undefined;
@@ -64,7 +80,11 @@ export function connectPageMessages(ctx: ContentScriptContext, session: SessionV
     if (ctx.isInvalid) return;
     const { state, mentions } = pageState(session, host);
     const count = mentions.reduce((sum, entry) => sum + entry.count, 0);
-    const message = { type: 'mention-count', count, paused: state === 'off' } as const;
+    const message = {
+      type: 'mention-count',
+      count,
+      paused: state === 'off',
+    } as const;
     if (JSON.stringify(message) === reported) return;
     reported = JSON.stringify(message);
     // No receiver (the background is starting or the extension was reloaded) is not an error here.
@@ -76,8 +96,15 @@ function pageState(session: SessionView, host: string): PageState {
   if (!session.isActive) return { host, state: 'off', mentions: [] };
   const pieces = session.mentions
     .filter((element) => element.isConnected)
-    .map((element) => ({ entityId: element.getAttribute(ENTITY_ATTRIBUTE) ?? '', group: element.getAttribute(GROUP_ATTRIBUTE) }));
-  return { host, state: 'ready', mentions: countMentions(pieces.filter((piece) => piece.entityId)) };
+    .map((element) => ({
+      entityId: element.getAttribute(ENTITY_ATTRIBUTE) ?? '',
+      group: element.getAttribute(GROUP_ATTRIBUTE),
+    }));
+  return {
+    host,
+    state: 'ready',
+    mentions: countMentions(pieces.filter((piece) => piece.entityId)),
+  };
 }
 
 /** Scrolls to an entity's mentions one after another, cycling, and flashes each. */
@@ -94,7 +121,11 @@ class MentionRevealer {
     const groups = new Map<string, Element[]>();
     const starts: Element[] = [];
     for (const element of mentions) {
-      if (!element.isConnected || element.getAttribute(ENTITY_ATTRIBUTE) !== entityId) continue;
+      if (
+        !element.isConnected ||
+        element.getAttribute(ENTITY_ATTRIBUTE) !== entityId
+      )
+        continue;
       const group = element.getAttribute(GROUP_ATTRIBUTE);
       if (group !== null && groups.has(group)) {
         groups.get(group)!.push(element);
@@ -105,14 +136,25 @@ class MentionRevealer {
       if (element.getClientRects().length > 0) starts.push(element);
     }
     if (!starts.length) return false;
-    starts.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    starts.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
     const last = this.lastRevealed.get(entityId);
     const next =
-      (last?.isConnected && starts.find((element) => last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) ||
+      (last?.isConnected &&
+        starts.find(
+          (element) =>
+            last.compareDocumentPosition(element) &
+            Node.DOCUMENT_POSITION_FOLLOWING,
+        )) ||
       starts[0]!;
     this.lastRevealed.set(entityId, next);
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    next.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
+    next.scrollIntoView({
+      block: 'center',
+      inline: 'nearest',
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
     const group = next.getAttribute(GROUP_ATTRIBUTE);
     this.flash(group !== null ? (groups.get(group) ?? [next]) : [next]);
     return true;
@@ -125,11 +167,17 @@ class MentionRevealer {
     this.flashed = elements;
     const generation = (this.generation += 1);
     const fadeLater = () => {
-      if (generation !== this.generation || this.flashTimer !== undefined) return;
+      if (generation !== this.generation || this.flashTimer !== undefined)
+        return;
       this.flashTimer = this.ctx.setTimeout(() => this.unflash(), FLASH_MS);
     };
     // Scroll events fire on whatever scrolled; capture on document catches inner scrollers too.
-    const options = { capture: true, once: true, passive: true, signal: this.ctx.signal };
+    const options = {
+      capture: true,
+      once: true,
+      passive: true,
+      signal: this.ctx.signal,
+    };
     let scrolling = false;
     document.addEventListener('scroll', () => (scrolling = true), options);
     document.addEventListener('scrollend', fadeLater, options);
@@ -140,7 +188,8 @@ class MentionRevealer {
   private unflash(): void {
     if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
     this.flashTimer = undefined;
-    for (const element of this.flashed) element.removeAttribute(FLASH_ATTRIBUTE);
+    for (const element of this.flashed)
+      element.removeAttribute(FLASH_ATTRIBUTE);
     this.flashed = [];
   }
 }

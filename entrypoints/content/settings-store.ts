@@ -6,7 +6,9 @@
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/lib/settings';
 
-export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: null,
+});
 
 /** The stored settings, or the defaults when storage fails or holds garbage. */
 export async function loadSettings(): Promise<Settings> {
@@ -19,12 +21,16 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Calls `onChange` with parsed settings whenever any context changes them. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
+export function watchSettings(
+  onChange: (settings: Settings) => void,
+): () => void {
   return settingsItem.watch((value) => onChange(parseSettings(value)));
 }
 
 /** Applies `update` to the current settings and stores the result; returns it. */
-export async function updateSettings(update: (current: Settings) => Settings): Promise<Settings> {
+export async function updateSettings(
+  update: (current: Settings) => Settings,
+): Promise<Settings> {
   const next = parseSettings(update(await loadSettings()));
   await settingsItem.setValue(next);
   return next;

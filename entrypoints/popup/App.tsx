@@ -14,8 +14,18 @@ import { SettingsForm } from '@/components/SettingsForm';
 import { SiteControls } from '@/components/SiteControls';
 import { tabPanelProps, Tabs } from '@/components/Tabs';
 import { WhoIsWho, type PageView } from '@/components/WhoIsWho';
-import { loadSettings, updateSettings, watchSettings } from '../content/settings-store';
-import { findTargetTab, requestPageState, revealMention, toggleShortcut, watchPage } from './page-link';
+import {
+  loadSettings,
+  updateSettings,
+  watchSettings,
+} from '../content/settings-store';
+import {
+  findTargetTab,
+  requestPageState,
+  revealMention,
+  toggleShortcut,
+  watchPage,
+} from './page-link';
 
 type View = 'lookup' | 'page' | 'settings';
 /** After a settings change, give the page a moment to apply it before asking again. */
@@ -44,19 +54,26 @@ export function App({ dataset }: { dataset: Dataset }) {
       const request = (requests.current += 1);
       const state = await requestPageState(tabId);
       if (request !== requests.current) return; // A newer answer is on its way.
-      setPage(state ? { status: 'found', ...state } : { status: 'unavailable' });
+      setPage(
+        state ? { status: 'found', ...state } : { status: 'unavailable' },
+      );
     },
     [tabId],
   );
 
   useEffect(() => {
     void refreshPage();
-    return typeof tabId === 'number' ? watchPage(tabId, () => void refreshPage()) : undefined;
+    return typeof tabId === 'number'
+      ? watchPage(tabId, () => void refreshPage())
+      : undefined;
   }, [tabId, refreshPage]);
 
   useEffect(() => {
     if (!settings) return;
-    const timer = setTimeout(() => void refreshPage(), REFRESH_AFTER_SETTINGS_MS);
+    const timer = setTimeout(
+      () => void refreshPage(),
+      REFRESH_AFTER_SETTINGS_MS,
+    );
     return () => clearTimeout(timer);
   }, [settings, refreshPage]);
 
@@ -66,20 +83,38 @@ export function App({ dataset }: { dataset: Dataset }) {
         setSettings(next);
         setNotice('');
       })
-      .catch((error: unknown) => setNotice(`Could not save the setting: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        setNotice(
+          `Could not save the setting: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
   };
 
-  const names = useMemo(() => new Map(dataset.entities.map((entity) => [entity.id, entity.name])), [dataset]);
+  const names = useMemo(
+    () => new Map(dataset.entities.map((entity) => [entity.id, entity.name])),
+    [dataset],
+  );
   const reveal = (entityId: string) => {
     if (typeof tabId !== 'number') return;
     void revealMention(tabId, entityId).then((ok) =>
-      setNotice(ok ? `Showing ${names.get(entityId)} on the page.` : `No visible mention of ${names.get(entityId)} on the page.`),
+      setNotice(
+        ok
+          ? `Showing ${names.get(entityId)} on the page.`
+          : `No visible mention of ${names.get(entityId)} on the page.`,
+      ),
     );
   };
 
   const host = page.status === 'found' ? page.host : null;
-  const found = useMemo(() => (page.status === 'found' && page.state === 'ready' ? page.mentions : []), [page]);
-  const counts = useMemo(() => new Map(found.map(({ entityId, count }) => [entityId, count])), [found]);
+  const found = useMemo(
+    () =>
+      page.status === 'found' && page.state === 'ready' ? page.mentions : [],
+    [page],
+  );
+  const counts = useMemo(
+    () => new Map(found.map(({ entityId, count }) => [entityId, count])),
+    [found],
+  );
 
   return (
     <main class="popup">
@@ -88,7 +123,9 @@ export function App({ dataset }: { dataset: Dataset }) {
           <SiteControls
             settings={settings}
             host={host}
-            onToggleEnabled={() => update((current) => ({ ...current, enabled: !current.enabled }))}
+            onToggleEnabled={() =>
+              update((current) => ({ ...current, enabled: !current.enabled }))
+            }
             onToggleSite={(site) =>
               update((current) => ({
                 ...current,
@@ -125,7 +162,12 @@ export function App({ dataset }: { dataset: Dataset }) {
         ]}
       />
       <section class="popup__panel" {...tabPanelProps('lookup', view)}>
-        <LookupPanel dataset={dataset} counts={counts} onReveal={reveal} autoFocus />
+        <LookupPanel
+          dataset={dataset}
+          counts={counts}
+          onReveal={reveal}
+          autoFocus
+        />
       </section>
       <section class="popup__panel" {...tabPanelProps('page', view)}>
         <WhoIsWho
@@ -135,13 +177,27 @@ export function App({ dataset }: { dataset: Dataset }) {
           onReveal={reveal}
           onTurnOn={() =>
             update((current) =>
-              current.enabled ? { ...current, pausedSites: current.pausedSites.filter((site) => site !== host) } : { ...current, enabled: true },
+              current.enabled
+                ? {
+                    ...current,
+                    pausedSites: current.pausedSites.filter(
+                      (site) => site !== host,
+                    ),
+                  }
+                : { ...current, enabled: true },
             )
           }
         />
       </section>
       <section class="popup__panel" {...tabPanelProps('settings', view)}>
-        {settings ? <SettingsForm settings={settings} dataset={dataset} shortcut={shortcut} onUpdate={update} /> : null}
+        {settings ? (
+          <SettingsForm
+            settings={settings}
+            dataset={dataset}
+            shortcut={shortcut}
+            onUpdate={update}
+          />
+        ) : null}
       </section>
       <footer class="popup__footer">
         <p class="popup__notice" role="status" aria-live="polite">
@@ -156,7 +212,13 @@ export function App({ dataset }: { dataset: Dataset }) {
 function Brand() {
   return (
     <div class="popup__brand">
-      <img class="popup__logo" src="/icons/32.png" alt="" width={22} height={22} />
+      <img
+        class="popup__logo"
+        src="/icons/32.png"
+        alt=""
+        width={22}
+        height={22}
+      />
       <h1 class="popup__title">Backstory</h1>
     </div>
   );

@@ -6,4 +6,7 @@ import { App } from './App';
 import '../content/card.css';
 import './style.css';
 
-render(<App dataset={parseDataset(datasetJson)} />, document.getElementById('app')!);
+render(
+  <App dataset={parseDataset(datasetJson)} />,
+  document.getElementById('app')!,
+);

@@ -13,11 +13,16 @@ import { parseMentionCount, parseReply, type PageState } from '@/lib/messages';
  * otherwise the active tab of the popup's window, which is the page the
  * reader is looking at.
  */
-export async function findTargetTab(search = location.search): Promise<number | null> {
+export async function findTargetTab(
+  search = location.search,
+): Promise<number | null> {
   const param = new URLSearchParams(search).get('tab');
   if (param !== null && /^\d{1,15}$/.test(param)) return Number(param);
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await browser.tabs.query({
+      active: true,
+      currentWindow: true,
+    });
     return tab?.id ?? null;
   } catch {
     return null;
@@ -25,18 +30,34 @@ export async function findTargetTab(search = location.search): Promise<number | 
 }
 
 /** The page's state, or null when no content script answers. */
-export async function requestPageState(tabId: number): Promise<PageState | null> {
+export async function requestPageState(
+  tabId: number,
+): Promise<PageState | null> {
   try {
-    return parseReply('get-page-state', await browser.tabs.sendMessage(tabId, { type: 'get-page-state' }));
+    return parseReply(
+      'get-page-state',
+      await browser.tabs.sendMessage(tabId, { type: 'get-page-state' }),
+    );
   } catch {
     return null;
   }
 }
 
 /** Asks the page to scroll to the entity's next mention; true when it did. */
-export async function revealMention(tabId: number, entityId: string): Promise<boolean> {
+export async function revealMention(
+  tabId: number,
+  entityId: string,
+): Promise<boolean> {
   try {
-    return parseReply('reveal-mention', await browser.tabs.sendMessage(tabId, { type: 'reveal-mention', entityId }))?.ok ?? false;
+    return (
+      parseReply(
+        'reveal-mention',
+        await browser.tabs.sendMessage(tabId, {
+          type: 'reveal-mention',
+          entityId,
+        }),
+      )?.ok ?? false
+    );
   } catch {
     return false;
   }
@@ -44,8 +65,16 @@ export async function revealMention(tabId: number, entityId: string): Promise<bo
 
 /** Calls `onChange` whenever the content script in `tabId` reports a new mention count. */
 export function watchPage(tabId: number, onChange: () => void): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id === browser.runtime.id && sender.tab?.id === tabId && parseMentionCount(message)) onChange();
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ) => {
+    if (
+      sender.id === browser.runtime.id &&
+      sender.tab?.id === tabId &&
+      parseMentionCount(message)
+    )
+      onChange();
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -56,7 +85,9 @@ export function watchPage(tabId: number, onChange: () => void): () => void {
 export async function toggleShortcut(): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
-    return commands.find((command) => command.name === 'toggle-site')?.shortcut ?? '';
+    return (
+      commands.find((command) => command.name === 'toggle-site')?.shortcut ?? ''
+    );
   } catch {
     return null;
   }

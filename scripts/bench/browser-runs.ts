@@ -20,7 +20,9 @@ import type { BenchProbe } from './probe';
 
 const require = createRequire(import.meta.url);
 export const MARK_JS = require.resolve('mark.js/dist/mark.min.js');
-export const FIND_AND_REPLACE = require.resolve('findandreplacedomtext/src/findAndReplaceDOMText.js');
+export const FIND_AND_REPLACE = require.resolve(
+  'findandreplacedomtext/src/findAndReplaceDOMText.js',
+);
 
 /** After `ready`, the last slice's rendering still has to happen: wait this long before reading entries. */
 export const SETTLE_MS = 400;
@@ -45,12 +47,20 @@ type FrameEntry = Collected['frames'][number];
 
 /** Rendering part of a long animation frame (style, layout, paint after the frame's tasks). */
 function renderPart(frame: FrameEntry): number {
-  return frame.renderStart > 0 ? frame.start + frame.duration - frame.renderStart : 0;
+  return frame.renderStart > 0
+    ? frame.start + frame.duration - frame.renderStart
+    : 0;
 }
 
 /** Long tasks and frames overlapping [from, to]. */
-function within<T extends { start: number; duration: number }>(entries: readonly T[], from: number, to: number): T[] {
-  return entries.filter((entry) => entry.start < to && entry.start + entry.duration > from);
+function within<T extends { start: number; duration: number }>(
+  entries: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  return entries.filter(
+    (entry) => entry.start < to && entry.start + entry.duration > from,
+  );
 }
 
 export type TaskSummary = {
@@ -64,7 +74,12 @@ export type TaskSummary = {
   longRenders: number;
 };
 
-export function summarizeTasks(tasks: readonly TaskEntry[], frames: readonly FrameEntry[], from: number, to: number): TaskSummary {
+export function summarizeTasks(
+  tasks: readonly TaskEntry[],
+  frames: readonly FrameEntry[],
+  from: number,
+  to: number,
+): TaskSummary {
   const taskList = within(tasks, from, to);
   const frameList = within(frames, from, to);
   return {
@@ -101,14 +116,19 @@ export type OurRun = {
   append?: AppendRun;
 } & TaskSummary;
 
-async function heapAfterGc(context: BrowserContext, page: Page): Promise<number | null> {
+async function heapAfterGc(
+  context: BrowserContext,
+  page: Page,
+): Promise<number | null> {
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null;
+    return (
+      metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null
+    );
   } finally {
     await cdp.detach().catch(() => {});
   }
@@ -125,49 +145,89 @@ export async function runOurs(
   try {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript({ content: `${probe}\n;window.__benchProbe.watchMentions();` });
+    await page.addInitScript({
+      content: `${probe}\n;window.__benchProbe.watchMentions();`,
+    });
     await page.goto(url, { waitUntil: 'load', timeout });
     const state = await page.waitForFunction(
       () => {
-        const value = document.documentElement.getAttribute('data-backstory-state');
+        const value = document.documentElement.getAttribute(
+          'data-backstory-state',
+        );
         return value === 'ready' || value === 'off' ? value : null;
       },
       undefined,
       { timeout, polling: 50 },
     );
-    if ((await state.jsonValue()) !== 'ready') throw new Error(`Backstory is off on ${url}`);
+    if ((await state.jsonValue()) !== 'ready')
+      throw new Error(`Backstory is off on ${url}`);
     await page.waitForTimeout(SETTLE_MS);
-    const collected = await page.evaluate(() => (window as unknown as Probe).__benchProbe.collect());
-    if (!collected.timing || collected.passStart === null || collected.readyAt === null) {
-      throw new Error(`No timing contract on ${url}: ${JSON.stringify({ timing: collected.timing, passStart: collected.passStart })}`);
+    const collected = await page.evaluate(() =>
+      (window as unknown as Probe).__benchProbe.collect(),
+    );
+    if (
+      !collected.timing ||
+      collected.passStart === null ||
+      collected.readyAt === null
+    ) {
+      throw new Error(
+        `No timing contract on ${url}: ${JSON.stringify({ timing: collected.timing, passStart: collected.passStart })}`,
+      );
     }
-    if (errors.length) throw new Error(`Page errors on ${url}: ${errors.join('; ')}`);
+    if (errors.length)
+      throw new Error(`Page errors on ${url}: ${errors.join('; ')}`);
     const heapBytes = await heapAfterGc(context, page);
     const start = collected.passStart;
     const run: OurRun = {
       scriptMs: collected.timing.scriptMs,
       wallMs: collected.timing.wallMs,
-      loadToReadyMs: collected.loadEventStart === null ? null : collected.readyAt - collected.loadEventStart,
-      viewportFirstMs: collected.viewportFirstAt === null ? null : collected.viewportFirstAt - start,
-      viewportDoneMs: collected.viewportDoneAt === null ? null : collected.viewportDoneAt - start,
+      loadToReadyMs:
+        collected.loadEventStart === null
+          ? null
+          : collected.readyAt - collected.loadEventStart,
+      viewportFirstMs:
+        collected.viewportFirstAt === null
+          ? null
+          : collected.viewportFirstAt - start,
+      viewportDoneMs:
+        collected.viewportDoneAt === null
+          ? null
+          : collected.viewportDoneAt - start,
       viewportMentions: collected.viewportMentions,
       mentions: collected.mentionOccurrences,
       mentionElements: collected.mentionElements,
       heapBytes,
-      ...summarizeTasks(collected.tasks, collected.frames, start, collected.readyAt + SETTLE_MS),
+      ...summarizeTasks(
+        collected.tasks,
+        collected.frames,
+        start,
+        collected.readyAt + SETTLE_MS,
+      ),
     };
     if (options.appendHtml !== undefined) {
       const appended = await page.evaluate(
-        ([html]) => (window as unknown as Probe).__benchProbe.appendAndWatch(html, 700, 20_000),
+        ([html]) =>
+          (window as unknown as Probe).__benchProbe.appendAndWatch(
+            html,
+            700,
+            20_000,
+          ),
         [options.appendHtml] as const,
       );
       await page.waitForTimeout(200);
-      const later = await page.evaluate(() => (window as unknown as Probe).__benchProbe.entries());
+      const later = await page.evaluate(() =>
+        (window as unknown as Probe).__benchProbe.entries(),
+      );
       run.append = {
         firstMs: appended.first,
         lastMs: appended.last,
         mentions: appended.mentions,
-        ...summarizeTasks(later.tasks, later.frames, appended.startedAt, later.now),
+        ...summarizeTasks(
+          later.tasks,
+          later.frames,
+          appended.startedAt,
+          later.now,
+        ),
       };
     }
     return run;
@@ -176,7 +236,11 @@ export async function runOurs(
   }
 }
 
-export type Contender = 'floor' | 'markRegExp' | 'mark' | 'findAndReplaceDOMText';
+export type Contender =
+  | 'floor'
+  | 'markRegExp'
+  | 'mark'
+  | 'findAndReplaceDOMText';
 
 export type ContenderRun = {
   ms: number;
@@ -193,39 +257,60 @@ export async function runContender(
   url: string,
   probe: string,
   contender: Contender,
-  input: { pattern: { source: string; flags: string }; aliases: readonly string[] },
+  input: {
+    pattern: { source: string; flags: string };
+    aliases: readonly string[];
+  },
 ): Promise<ContenderRun> {
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: probe });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     // Let the first layout and paint happen, as they have by the time a content script runs at document_idle.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => setTimeout(resolve, 0)),
+        ),
+    );
     switch (contender) {
       case 'floor': {
-        const result = await page.evaluate(() => (window as unknown as Probe).__benchProbe.floor());
+        const result = await page.evaluate(() =>
+          (window as unknown as Probe).__benchProbe.floor(),
+        );
         const heapBytes = await heapAfterGc(context, page);
-        const wrap = await page.evaluate(() => (window as unknown as Probe).__benchProbe.singleWrapCost());
-        return { ms: result.ms, found: result.nodes, chars: result.chars, heapBytes, singleWrapLayoutMs: wrap.layoutMs };
+        const wrap = await page.evaluate(() =>
+          (window as unknown as Probe).__benchProbe.singleWrapCost(),
+        );
+        return {
+          ms: result.ms,
+          found: result.nodes,
+          chars: result.chars,
+          heapBytes,
+          singleWrapLayoutMs: wrap.layoutMs,
+        };
       }
       case 'markRegExp': {
         await page.addScriptTag({ path: MARK_JS });
         return await page.evaluate(
-          ([source, flags]) => (window as unknown as Probe).__benchProbe.markRegExp(source, flags),
+          ([source, flags]) =>
+            (window as unknown as Probe).__benchProbe.markRegExp(source, flags),
           [input.pattern.source, input.pattern.flags] as const,
         );
       }
       case 'mark': {
         await page.addScriptTag({ path: MARK_JS });
         return await page.evaluate(
-          (aliases) => (window as unknown as Probe).__benchProbe.markKeywords(aliases),
+          (aliases) =>
+            (window as unknown as Probe).__benchProbe.markKeywords(aliases),
           [...input.aliases],
         );
       }
       case 'findAndReplaceDOMText': {
         await page.addScriptTag({ path: FIND_AND_REPLACE });
         return await page.evaluate(
-          ([source, flags]) => (window as unknown as Probe).__benchProbe.fardt(source, flags),
+          ([source, flags]) =>
+            (window as unknown as Probe).__benchProbe.fardt(source, flags),
           [input.pattern.source, input.pattern.flags] as const,
         );
       }
@@ -241,14 +326,35 @@ export type TraceSummary = {
   scriptMs: number;
   wallMs: number;
   /** Event name → occurrences, total and longest duration (ms), heaviest first. */
-  events: Array<{ name: string; count: number; totalMs: number; longestMs: number }>;
+  events: Array<{
+    name: string;
+    count: number;
+    totalMs: number;
+    longestMs: number;
+  }>;
 };
 
 /** Trace events worth reading about a first pass: rendering phases, garbage collection, our tasks, JS callbacks. */
 const TRACE_EVENTS = new Set([
-  'PrePaint', 'Layout', 'UpdateLayoutTree', 'Paint', 'Layerize', 'Commit', 'HitTest', 'IntersectionObserverController::computeIntersections',
-  'MajorGC', 'MinorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'BlinkGC.AtomicPhase',
-  'TimerFire', 'FunctionCall', 'v8.callFunction', 'RunMicrotasks', 'ParseHTML', 'RunTask',
+  'PrePaint',
+  'Layout',
+  'UpdateLayoutTree',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'HitTest',
+  'IntersectionObserverController::computeIntersections',
+  'MajorGC',
+  'MinorGC',
+  'V8.GCIncrementalMarking',
+  'V8.GCFinalizeMC',
+  'BlinkGC.AtomicPhase',
+  'TimerFire',
+  'FunctionCall',
+  'v8.callFunction',
+  'RunMicrotasks',
+  'ParseHTML',
+  'RunTask',
 ]);
 
 /**
@@ -256,44 +362,99 @@ const TRACE_EVENTS = new Set([
  * V8 GC), written to `file` (open it in the DevTools Performance panel).
  * Tracing slows the page down: this run is for reading, not for the tables.
  */
-export async function traceOurs(context: BrowserContext, url: string, file: string): Promise<TraceSummary> {
+export async function traceOurs(
+  context: BrowserContext,
+  url: string,
+  file: string,
+): Promise<TraceSummary> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   try {
-    const events: Array<{ name: string; ph: string; ts: number; dur?: number; tid: number }> = [];
-    cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as typeof events)));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    const events: Array<{
+      name: string;
+      ph: string;
+      ts: number;
+      dur?: number;
+      tid: number;
+    }> = [];
+    cdp.on('Tracing.dataCollected', (data) =>
+      events.push(...(data.value as unknown as typeof events)),
+    );
+    const complete = new Promise((resolve) =>
+      cdp.once('Tracing.tracingComplete', resolve),
+    );
     await cdp.send('Tracing.start', {
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'toplevel'],
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8',
+          'blink.user_timing',
+          'toplevel',
+        ],
         excludedCategories: ['*'],
       },
       transferMode: 'ReportEvents',
     });
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-backstory-state') === 'ready', undefined, {
-      timeout: 180_000,
-      polling: 100,
-    });
+    await page.waitForFunction(
+      () =>
+        document.documentElement.getAttribute('data-backstory-state') ===
+        'ready',
+      undefined,
+      {
+        timeout: 180_000,
+        polling: 100,
+      },
+    );
     await page.waitForTimeout(SETTLE_MS);
-    const timing = await page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-backstory-timing') ?? '{}') as { scriptMs: number; wallMs: number });
+    const timing = await page.evaluate(
+      () =>
+        JSON.parse(
+          document.documentElement.getAttribute('data-backstory-timing') ??
+            '{}',
+        ) as { scriptMs: number; wallMs: number },
+    );
     await cdp.send('Tracing.end');
     await complete;
     writeFileSync(file, JSON.stringify({ traceEvents: events }));
-    const mark = events.find((event) => event.name === 'backstory:first-pass:start');
-    if (!mark) throw new Error('No backstory:first-pass:start mark in the trace');
+    const mark = events.find(
+      (event) => event.name === 'backstory:first-pass:start',
+    );
+    if (!mark)
+      throw new Error('No backstory:first-pass:start mark in the trace');
     const end = mark.ts + timing.wallMs * 1000;
-    const totals = new Map<string, { name: string; count: number; totalMs: number; longestMs: number }>();
+    const totals = new Map<
+      string,
+      { name: string; count: number; totalMs: number; longestMs: number }
+    >();
     for (const event of events) {
-      if (event.tid !== mark.tid || event.ph !== 'X' || event.ts < mark.ts || event.ts > end || !TRACE_EVENTS.has(event.name)) continue;
-      const entry = totals.get(event.name) ?? { name: event.name, count: 0, totalMs: 0, longestMs: 0 };
+      if (
+        event.tid !== mark.tid ||
+        event.ph !== 'X' ||
+        event.ts < mark.ts ||
+        event.ts > end ||
+        !TRACE_EVENTS.has(event.name)
+      )
+        continue;
+      const entry = totals.get(event.name) ?? {
+        name: event.name,
+        count: 0,
+        totalMs: 0,
+        longestMs: 0,
+      };
       const duration = (event.dur ?? 0) / 1000;
       entry.count += 1;
       entry.totalMs += duration;
       entry.longestMs = Math.max(entry.longestMs, duration);
       totals.set(event.name, entry);
     }
-    return { file, scriptMs: timing.scriptMs, wallMs: timing.wallMs, events: [...totals.values()].sort((a, b) => b.totalMs - a.totalMs) };
+    return {
+      file,
+      scriptMs: timing.scriptMs,
+      wallMs: timing.wallMs,
+      events: [...totals.values()].sort((a, b) => b.totalMs - a.totalMs),
+    };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();

@@ -3,16 +3,28 @@
  * Profiler.stop): self time per function, heaviest first. Pure.
  */
 export type CpuProfile = {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
   samples: number[];
   timeDeltas: number[];
   startTime: number;
   endTime: number;
 };
 
-export type SelfTime = { name: string; where: string; ms: number; share: number };
+export type SelfTime = {
+  name: string;
+  where: string;
+  ms: number;
+  share: number;
+};
 
-export function selfTimes(profile: CpuProfile, filter: (where: string) => boolean = () => true): SelfTime[] {
+export function selfTimes(
+  profile: CpuProfile,
+  filter: (where: string) => boolean = () => true,
+): SelfTime[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, { name: string; where: string; us: number }>();
   let all = 0;
@@ -33,5 +45,10 @@ export function selfTimes(profile: CpuProfile, filter: (where: string) => boolea
   });
   return [...totals.values()]
     .sort((a, b) => b.us - a.us)
-    .map((entry) => ({ name: entry.name, where: entry.where, ms: entry.us / 1000, share: all ? entry.us / all : 0 }));
+    .map((entry) => ({
+      name: entry.name,
+      where: entry.where,
+      ms: entry.us / 1000,
+      share: all ? entry.us / all : 0,
+    }));
 }

@@ -11,9 +11,17 @@
  */
 import datasetJson from '../../data/dataset.json';
 import { parseDataset, type Entity } from '../../data/dataset-schema';
-import { iterateSegments, PageAnnotations, type WrapRange } from '../../entrypoints/content/annotate-dom';
+import {
+  iterateSegments,
+  PageAnnotations,
+  type WrapRange,
+} from '../../entrypoints/content/annotate-dom';
 import { aliasKey } from '../../lib/alias-table';
-import { MentionMatcher, PageEvidence, type MentionReason } from '../../lib/match-mentions';
+import {
+  MentionMatcher,
+  PageEvidence,
+  type MentionReason,
+} from '../../lib/match-mentions';
 import { joinPieces } from '../../lib/segment-text';
 import { US_STATES, WORD_CHAR_CLASS } from '../../lib/text-words';
 
@@ -25,8 +33,17 @@ function time<T>(work: () => T): [T, number] {
 
 /** The case forms of an alias the local rules can ever accept (see caseFits in lib/local-context.ts). */
 function caseForms(key: string, form: string): string[] {
-  const forms = new Set([key, key[0]!.toUpperCase() + key.slice(1), key.toUpperCase()]);
-  forms.add(key.replace(/(^|[\s-])(\p{Ll})/gu, (_all, space: string, letter: string) => space + letter.toUpperCase()));
+  const forms = new Set([
+    key,
+    key[0]!.toUpperCase() + key.slice(1),
+    key.toUpperCase(),
+  ]);
+  forms.add(
+    key.replace(
+      /(^|[\s-])(\p{Ll})/gu,
+      (_all, space: string, letter: string) => space + letter.toUpperCase(),
+    ),
+  );
   if (form === 'phrase') forms.add(key[0]!.toLowerCase() + key.slice(1));
   return [...forms];
 }
@@ -36,11 +53,18 @@ function escapeRegExp(text: string): string {
 }
 
 function aliasPattern(key: string): string {
-  return escapeRegExp(key).replace(/ /g, '[\\s\\u00A0\\u202F]+').replace(/'/g, "['’‘]").replace(/-/g, '[-‐‑]');
+  return escapeRegExp(key)
+    .replace(/ /g, '[\\s\\u00A0\\u202F]+')
+    .replace(/'/g, "['’‘]")
+    .replace(/-/g, '[-‐‑]');
 }
 
 /** Match counts and time of one RegExp over all texts, warm (second of two rounds). */
-function execOnly(pattern: RegExp, texts: readonly string[], checkBefore = false): { ms: number; matches: number } {
+function execOnly(
+  pattern: RegExp,
+  texts: readonly string[],
+  checkBefore = false,
+): { ms: number; matches: number } {
   const wordChar = new RegExp(WORD_CHAR_CLASS, 'u');
   let matches = 0;
   let ms = 0;
@@ -50,7 +74,12 @@ function execOnly(pattern: RegExp, texts: readonly string[], checkBefore = false
     for (const text of texts) {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        if (checkBefore && match.index > 0 && wordChar.test(text[match.index - 1]!)) continue;
+        if (
+          checkBefore &&
+          match.index > 0 &&
+          wordChar.test(text[match.index - 1]!)
+        )
+          continue;
         matches += 1;
       }
     }
@@ -64,19 +93,29 @@ function run() {
   const [matcher, matcherMs] = time(() => new MentionMatcher(dataset.entities));
 
   const annotations = new PageAnnotations();
-  const [segments, walkMs] = time(() => [...iterateSegments(document.body, annotations.ownNodes)]);
+  const [segments, walkMs] = time(() => [
+    ...iterateSegments(document.body, annotations.ownNodes),
+  ]);
   const [joined, joinMs] = time(() =>
     segments.map((segment) => {
       const snapshot = segment.map((node) => node.data);
       return joinPieces(snapshot);
     }),
   );
-  const [scans, scanMs] = time(() => joined.map((text) => matcher.scan(text.text)));
+  const [scans, scanMs] = time(() =>
+    joined.map((text) => matcher.scan(text.text)),
+  );
   const evidence = new PageEvidence();
-  const [, evidenceMs] = time(() => scans.forEach((scan, i) => evidence.add(scan, joined[i]!.text)));
-  const withCandidates = scans.map((scan, i) => i).filter((i) => scans[i]!.candidates.length > 0);
+  const [, evidenceMs] = time(() =>
+    scans.forEach((scan, i) => evidence.add(scan, joined[i]!.text)),
+  );
+  const withCandidates = scans
+    .map((scan, i) => i)
+    .filter((i) => scans[i]!.candidates.length > 0);
   const linked = new Set<string>();
-  const [resolved, resolveMs] = time(() => withCandidates.map((i) => matcher.resolve(scans[i]!, evidence, { linked })));
+  const [resolved, resolveMs] = time(() =>
+    withCandidates.map((i) => matcher.resolve(scans[i]!, evidence, { linked })),
+  );
   let groups = 0;
   let elements = 0;
   const reasons = new WeakMap<Element, MentionReason>();
@@ -88,8 +127,14 @@ function run() {
         const pieces = joined[i]!.toPieces(mention.start, mention.end);
         const group = pieces.length > 1 ? String((groups += 1)) : undefined;
         for (const range of pieces) {
-          perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId, group }]);
-          reasonsPerNode.set(range.piece, [...(reasonsPerNode.get(range.piece) ?? []), mention.reason]);
+          perNode.set(range.piece, [
+            ...(perNode.get(range.piece) ?? []),
+            { ...range, entityId: mention.entityId, group },
+          ]);
+          reasonsPerNode.set(range.piece, [
+            ...(reasonsPerNode.get(range.piece) ?? []),
+            mention.reason,
+          ]);
         }
       }
       for (const [piece, ranges] of perNode) {
@@ -104,7 +149,12 @@ function run() {
   const layoutAfterAllMs = forcedRelayout();
   lastTexts = joined.map((text) => text.text);
   lastMatcher = matcher;
-  lastKeys = dataset.entities.flatMap((entity) => entity.aliases.map((alias) => ({ key: aliasKey(alias.text), form: alias.form })));
+  lastKeys = dataset.entities.flatMap((entity) =>
+    entity.aliases.map((alias) => ({
+      key: aliasKey(alias.text),
+      form: alias.form,
+    })),
+  );
 
   return {
     chars: lastTexts.reduce((sum, text) => sum + text.length, 0),
@@ -123,9 +173,13 @@ function run() {
 /** Read-only floor on the untouched page, for scale (call before `run`). */
 function floor(): number {
   return time(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_TEXT,
+    );
     let chars = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      chars += (node as Text).data.length;
     return chars;
   })[1];
 }
@@ -147,30 +201,66 @@ function regExpCosts() {
   const texts = lastTexts;
   const keys = lastKeys;
   // Inside scan, warm: the three regular expressions alone, then the rest (local rules, fallbacks, bookkeeping).
-  const internals = matcher as unknown as { pattern: RegExp; topicPattern: RegExp | null };
-  const [, scanWarmMs] = time(() => texts.forEach((text) => matcher.scan(text)));
-  const topics = internals.topicPattern ? execOnly(internals.topicPattern, texts) : { ms: 0, matches: 0 };
+  const internals = matcher as unknown as {
+    pattern: RegExp;
+    topicPattern: RegExp | null;
+  };
+  const [, scanWarmMs] = time(() =>
+    texts.forEach((text) => matcher.scan(text)),
+  );
+  const topics = internals.topicPattern
+    ? execOnly(internals.topicPattern, texts)
+    : { ms: 0, matches: 0 };
   const states = execOnly(new RegExp(US_STATES.source, US_STATES.flags), texts);
-  const aliases = execOnly(new RegExp(internals.pattern.source, internals.pattern.flags), texts);
+  const aliases = execOnly(
+    new RegExp(internals.pattern.source, internals.pattern.flags),
+    texts,
+  );
 
   // Alternatives for the alias RegExp (same matches where the rules could accept them).
   const alternation = (list: string[]) =>
-    [...new Set(list)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(aliasPattern).join('|');
+    [...new Set(list)]
+      .sort((a, b) => b.length - a.length || a.localeCompare(b))
+      .map(aliasPattern)
+      .join('|');
   const anyCase = alternation(keys.map(({ key }) => key));
-  const exactCases = alternation(keys.flatMap(({ key, form }) => (form === 'handle' ? [key] : caseForms(key, form))));
-  const handles = keys.filter(({ form }) => form === 'handle').map(({ key }) => key);
+  const exactCases = alternation(
+    keys.flatMap(({ key, form }) =>
+      form === 'handle' ? [key] : caseForms(key, form),
+    ),
+  );
+  const handles = keys
+    .filter(({ form }) => form === 'handle')
+    .map(({ key }) => key);
   const lookbehind = `(?<!${WORD_CHAR_CLASS})`;
   const lookahead = `(?!${WORD_CHAR_CLASS})`;
   const variants = {
     current: aliases,
-    noLookbehind: execOnly(new RegExp(`(?:${anyCase})${lookahead}`, 'giu'), texts, true),
-    caseSensitive: execOnly(new RegExp(`${lookbehind}(?:${exactCases})${lookahead}`, 'gu'), texts),
-    caseSensitiveNoLookbehind: execOnly(new RegExp(`(?:${exactCases})${lookahead}`, 'gu'), texts, true),
+    noLookbehind: execOnly(
+      new RegExp(`(?:${anyCase})${lookahead}`, 'giu'),
+      texts,
+      true,
+    ),
+    caseSensitive: execOnly(
+      new RegExp(`${lookbehind}(?:${exactCases})${lookahead}`, 'gu'),
+      texts,
+    ),
+    caseSensitiveNoLookbehind: execOnly(
+      new RegExp(`(?:${exactCases})${lookahead}`, 'gu'),
+      texts,
+      true,
+    ),
     handlesOnlyAnyCase: handles.length,
   };
 
   return {
-    scanWarm: { totalMs: scanWarmMs, topicsMs: topics.ms, statesMs: states.ms, aliasRegExpMs: aliases.ms, aliasMatches: aliases.matches },
+    scanWarm: {
+      totalMs: scanWarmMs,
+      topicsMs: topics.ms,
+      statesMs: states.ms,
+      aliasRegExpMs: aliases.ms,
+      aliasMatches: aliases.matches,
+    },
     aliasRegExpVariants: variants,
   };
 }
@@ -191,29 +281,48 @@ function walkCosts() {
   const textsOnly = median3(() => {
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     let chars = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      chars += (node as Text).data.length;
     return chars;
   });
   const elementsToo = median3(() => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      body,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    );
     let chars = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) chars += (node as Text).data.length;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (node.nodeType === 3) chars += (node as Text).data.length;
     return chars;
   });
   const withFilter = median3(() => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.nodeType === 3 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
-    });
+    const walker = document.createTreeWalker(
+      body,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      {
+        acceptNode: (node) =>
+          node.nodeType === 3
+            ? NodeFilter.FILTER_ACCEPT
+            : NodeFilter.FILTER_SKIP,
+      },
+    );
     let chars = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      chars += (node as Text).data.length;
     return chars;
   });
   const iterate = median3(() => {
     let chars = 0;
-    for (const segment of iterateSegments(body, new WeakSet())) for (const node of segment) chars += node.data.length;
+    for (const segment of iterateSegments(body, new WeakSet()))
+      for (const node of segment) chars += node.data.length;
     return chars;
   });
-  return { textsOnlyMs: textsOnly, elementsTooMs: elementsToo, jsFilterMs: withFilter, iterateSegmentsMs: iterate };
+  return {
+    textsOnlyMs: textsOnly,
+    elementsTooMs: elementsToo,
+    jsFilterMs: withFilter,
+    iterateSegmentsMs: iterate,
+  };
 }
 
 /**
@@ -228,14 +337,20 @@ function scanCost(entities: Entity[], texts: string[], rounds: number) {
   for (let round = 0; round < rounds; round += 1) {
     candidates = 0;
     const started = performance.now();
-    for (const text of texts) candidates += matcher.scan(text).candidates.length;
+    for (const text of texts)
+      candidates += matcher.scan(text).candidates.length;
     times.push(performance.now() - started);
   }
   const kept = (rounds > 2 ? times.slice(1) : times).sort((a, b) => a - b);
   // The alias RegExp alone, as built today and as a trie of the same keys (same matches).
-  const keys = entities.flatMap((entity) => entity.aliases.map((alias) => aliasKey(alias.text)));
+  const keys = entities.flatMap((entity) =>
+    entity.aliases.map((alias) => aliasKey(alias.text)),
+  );
   const internals = matcher as unknown as { pattern: RegExp };
-  const flat = execOnly(new RegExp(internals.pattern.source, internals.pattern.flags), texts);
+  const flat = execOnly(
+    new RegExp(internals.pattern.source, internals.pattern.flags),
+    texts,
+  );
   const trie = execOnly(trieRegExp(keys), texts);
   return {
     aliases: matcher.aliasCount,
@@ -261,19 +376,27 @@ function trieRegExp(keys: readonly string[]): RegExp {
     let node = root;
     for (const char of key.toLowerCase()) {
       let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = { end: false, next: new Map() }));
+      if (!child)
+        node.next.set(char, (child = { end: false, next: new Map() }));
       node = child;
     }
     node.end = true;
   }
-  const charPattern = (char: string) => (char === ' ' ? '[\\s\\u00A0\\u202F]+' : aliasPattern(char));
+  const charPattern = (char: string) =>
+    char === ' ' ? '[\\s\\u00A0\\u202F]+' : aliasPattern(char);
   const emit = (node: Node): string => {
-    const branches = [...node.next].map(([char, child]) => charPattern(char) + emit(child));
+    const branches = [...node.next].map(
+      ([char, child]) => charPattern(char) + emit(child),
+    );
     if (!branches.length) return '';
-    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    const body =
+      branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
     return node.end ? `(?:${body})?` : body;
   };
-  return new RegExp(`(?<!${WORD_CHAR_CLASS})${emit(root)}(?!${WORD_CHAR_CLASS})`, 'giu');
+  return new RegExp(
+    `(?<!${WORD_CHAR_CLASS})${emit(root)}(?!${WORD_CHAR_CLASS})`,
+    'giu',
+  );
 }
 
 const api = { floor, run, regExpCosts, walkCosts, scanCost };

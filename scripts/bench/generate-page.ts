@@ -29,7 +29,8 @@ export function prng(seed: number): () => number {
 }
 
 /** Neutral filler vocabulary: no alias word, no occupation word, no sports word, no event qualifier. */
-const FILLER = `officials county budget proposal residents week plans report measure funding hearing policy program
+const FILLER =
+  `officials county budget proposal residents week plans report measure funding hearing policy program
 school board data public local agency water road project court statement council district analysis growth
 pressure tax families workers business market cost price housing rent plan schedule meeting members record
 letter response request review change support concern issue question answer message account figure share
@@ -47,24 +48,100 @@ finally initially eventually already still again also only just even about acros
 during inside outside through toward within without between among against beyond despite except
 new old long short large small early late high low strong weak clear open close full broad narrow
 major minor main key central final initial local regional national federal private public serious
-difficult simple certain likely unlikely possible careful quiet loud busy empty crowded popular`.split(/\s+/);
-const FUNCTION_WORDS = 'the a an of in on at to for with by from and or but as that this than then'.split(' ');
+difficult simple certain likely unlikely possible careful quiet loud busy empty crowded popular`.split(
+    /\s+/,
+  );
+const FUNCTION_WORDS =
+  'the a an of in on at to for with by from and or but as that this than then'.split(
+    ' ',
+  );
 /** Fictional people, places and bodies: proper names no alias covers. */
 const FICTIONAL_PEOPLE = [
-  'Maria Delgado', 'Owen Whitcombe', 'Priya Raman', 'Lucas Ferreira', 'Hannah Brightwater', 'Tobias Lindqvist',
-  'Grace Okafor', 'Milo Castellano', 'Ines Harrow', 'Felix Amberly', 'Nadia Voronin', 'Caleb Marchetti',
-  'Rosa Kettering', 'Julian Mbeki', 'Elena Sorensen', 'Victor Ashdown', 'Leah Pemberton', 'Samuel Oduya',
+  'Maria Delgado',
+  'Owen Whitcombe',
+  'Priya Raman',
+  'Lucas Ferreira',
+  'Hannah Brightwater',
+  'Tobias Lindqvist',
+  'Grace Okafor',
+  'Milo Castellano',
+  'Ines Harrow',
+  'Felix Amberly',
+  'Nadia Voronin',
+  'Caleb Marchetti',
+  'Rosa Kettering',
+  'Julian Mbeki',
+  'Elena Sorensen',
+  'Victor Ashdown',
+  'Leah Pemberton',
+  'Samuel Oduya',
 ];
-const FICTIONAL_PLACES = ['Vellmont', 'Harrow County', 'Port Lindell', 'East Caraway', 'Mossbridge', 'Lake Tamsin'];
-const FICTIONAL_BODIES = ['the Harbor Council', 'the Tamsin Water Board', 'the Caraway Transit Authority', 'Lindell Community College'];
+const FICTIONAL_PLACES = [
+  'Vellmont',
+  'Harrow County',
+  'Port Lindell',
+  'East Caraway',
+  'Mossbridge',
+  'Lake Tamsin',
+];
+const FICTIONAL_BODIES = [
+  'the Harbor Council',
+  'the Tamsin Water Board',
+  'the Caraway Transit Authority',
+  'Lindell Community College',
+];
 /** First names that make a dataset surname someone else ("Pete Sessions"). */
-const OTHER_FIRST_NAMES = ['Pete', 'Carla', 'Bill', 'Amy', 'Marcus', 'Ivanka', 'Ruth', 'Dale', 'Nora', 'Ken'];
+const OTHER_FIRST_NAMES = [
+  'Pete',
+  'Carla',
+  'Bill',
+  'Amy',
+  'Marcus',
+  'Ivanka',
+  'Ruth',
+  'Dale',
+  'Nora',
+  'Ken',
+];
 /** Capitalized words that make a surname part of a longer name ("Trump Tower"). */
-const LONGER_NAME_TAILS = ['Holdings', 'Tower', 'Foundation', 'Boulevard', 'Hall'];
+const LONGER_NAME_TAILS = [
+  'Holdings',
+  'Tower',
+  'Foundation',
+  'Boulevard',
+  'Hall',
+];
 /** Lower-case phrases that spell an alias but are no name (case rules must refuse them). */
-const COMMON_WORD_NOISE = ['training sessions', 'a trump card', 'the jones family farm', 'two coach buses', 'a twitter of birds'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const COMMON_WORD_NOISE = [
+  'training sessions',
+  'a trump card',
+  'the jones family farm',
+  'two coach buses',
+  'a twitter of birds',
+];
+const DAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** What the generator plants, taken from the dataset. */
 export type MentionPlan = {
@@ -78,10 +155,13 @@ export function mentionPlan(entities: readonly Entity[]): MentionPlan {
   const people: MentionPlan['people'] = [];
   const things: MentionPlan['things'] = [];
   for (const entity of entities) {
-    const safe = entity.aliases.filter((alias) => alias.safety === 'safe' && !alias.ambiguous).map((alias) => alias.text);
+    const safe = entity.aliases
+      .filter((alias) => alias.safety === 'safe' && !alias.ambiguous)
+      .map((alias) => alias.text);
     if (!safe.length) continue;
     if (entity.kind === 'person') {
-      const surname = entity.aliases.find((alias) => alias.form === 'surname')?.text ?? null;
+      const surname =
+        entity.aliases.find((alias) => alias.form === 'surname')?.text ?? null;
       people.push({ id: entity.id, full: safe, surname });
     } else {
       things.push({ id: entity.id, names: safe });
@@ -92,7 +172,11 @@ export function mentionPlan(entities: readonly Entity[]): MentionPlan {
 
 /** Every alias of the dataset, for the comparison libraries. */
 export function allAliases(entities: readonly Entity[]): string[] {
-  return [...new Set(entities.flatMap((entity) => entity.aliases.map((alias) => alias.text)))];
+  return [
+    ...new Set(
+      entities.flatMap((entity) => entity.aliases.map((alias) => alias.text)),
+    ),
+  ];
 }
 
 export type GeneratedArticles = {
@@ -115,12 +199,14 @@ export type ArticleOptions = {
   firstArticle?: number;
 };
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Generates articles until the visible text reaches the target. */
 export function generateArticles(options: ArticleOptions): GeneratedArticles {
   const random = prng(options.seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(random() * list.length)]!;
   const chance = (p: number) => random() < p;
   const { plan } = options;
   let textBytes = 0;
@@ -134,15 +220,21 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
   };
 
   const word = () => (chance(0.22) ? pick(FUNCTION_WORDS) : pick(FILLER));
-  const words = (count: number) => Array.from({ length: count }, word).join(' ');
-  const capitalize = (value: string) => value[0]!.toUpperCase() + value.slice(1);
+  const words = (count: number) =>
+    Array.from({ length: count }, word).join(' ');
+  const capitalize = (value: string) =>
+    value[0]!.toUpperCase() + value.slice(1);
 
-  type Subject = { person: MentionPlan['people'][number] | null; fictional: string };
+  type Subject = {
+    person: MentionPlan['people'][number] | null;
+    fictional: string;
+  };
   /** Inline markup around a name: plain text, a link, emphasis, rarely split over two elements. */
   const markName = (name: string): string => {
     const roll = random();
     if (roll < 0.55) return text(name);
-    if (roll < 0.8) return `<a href="/topic/${encodeURIComponent(name.toLowerCase().replace(/\s+/g, '-'))}">${text(name)}</a>`;
+    if (roll < 0.8)
+      return `<a href="/topic/${encodeURIComponent(name.toLowerCase().replace(/\s+/g, '-'))}">${text(name)}</a>`;
     if (roll < 0.95) return `<strong>${text(name)}</strong>`;
     const space = name.lastIndexOf(' ');
     if (space <= 0) return `<em>${text(name)}</em>`;
@@ -156,13 +248,16 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
     return plain ? text(name) : markName(name);
   };
   const thing = (): string => {
-    if (!options.mentions || !plan.things.length) return text(pick([...FICTIONAL_PLACES, ...FICTIONAL_BODIES]));
+    if (!options.mentions || !plan.things.length)
+      return text(pick([...FICTIONAL_PLACES, ...FICTIONAL_BODIES]));
     planted += 1;
     return markName(pick(pick(plan.things).names));
   };
   /** Noise: looks like a name of ours, is not one here. */
   const nearMiss = (subject: Subject): string => {
-    const others = plan.people.filter((person) => person !== subject.person && person.surname);
+    const others = plan.people.filter(
+      (person) => person !== subject.person && person.surname,
+    );
     const other = others.length ? pick(others) : null;
     const roll = random();
     nearMisses += 1;
@@ -182,7 +277,8 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
     const positions: number[] = [];
     for (const _ of slots) {
       let position = 1 + Math.floor(random() * (length - 1));
-      while (positions.includes(position)) position = 1 + ((position + 1) % (length - 1));
+      while (positions.includes(position))
+        position = 1 + ((position + 1) % (length - 1));
       positions.push(position);
     }
     for (let i = 0; i < length; i += 1) {
@@ -193,7 +289,10 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
         if (position === i) parts.push(slots[slot]!);
       });
       if (chance(0.05)) parts.push(`<em>${text(word())}</em>`);
-      else if (chance(0.04)) parts.push(`<a href="/n/${Math.floor(random() * 1e5)}">${text(words(2))}</a>`);
+      else if (chance(0.04))
+        parts.push(
+          `<a href="/n/${Math.floor(random() * 1e5)}">${text(words(2))}</a>`,
+        );
     }
     const end = pick(['.', '.', '.', '?', ';']);
     return parts.join(text(' ')) + text(end === ';' ? '.' : end);
@@ -209,7 +308,12 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
       if ((first && i === 0) || chance(0.12)) {
         slots.push(fullName(subject));
         named = true;
-      } else if (named && options.mentions && subject.person?.surname && chance(0.45)) {
+      } else if (
+        named &&
+        options.mentions &&
+        subject.person?.surname &&
+        chance(0.45)
+      ) {
         planted += 1;
         slots.push(markName(subject.person.surname));
       }
@@ -224,12 +328,17 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
   let article = options.firstArticle ?? 0;
   while (textBytes < options.targetTextBytes) {
     article += 1;
-    const person = options.mentions && plan.people.length ? pick(plan.people) : null;
+    const person =
+      options.mentions && plan.people.length ? pick(plan.people) : null;
     const subject: Subject = { person, fictional: pick(FICTIONAL_PEOPLE) };
     const parts: string[] = [];
     parts.push(`<article id="story-${article}">`);
-    parts.push(`<p class="kicker">${text(pick(['Politics', 'Local', 'Analysis', 'Region', 'Courts', 'Budget']))}</p>`);
-    parts.push(`<h2><a href="/story/${article}">${fullName(subject, true)} ${text(words(3 + Math.floor(random() * 4)))}</a></h2>`);
+    parts.push(
+      `<p class="kicker">${text(pick(['Politics', 'Local', 'Analysis', 'Region', 'Courts', 'Budget']))}</p>`,
+    );
+    parts.push(
+      `<h2><a href="/story/${article}">${fullName(subject, true)} ${text(words(3 + Math.floor(random() * 4)))}</a></h2>`,
+    );
     parts.push(
       `<p class="byline">${text('By ')}<a href="/by/${article}">${text(pick(FICTIONAL_PEOPLE))}</a>${text(' · ')}<time>${text(
         `${pick(MONTHS)} ${1 + Math.floor(random() * 28)}, 2020`,
@@ -241,7 +350,9 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
       const roll = random();
       if (roll < 0.08) {
         const items = 3 + Math.floor(random() * 3);
-        parts.push(`<ul>${Array.from({ length: items }, () => `<li>${sentence(chance(0.5) ? [thing()] : [])}</li>`).join('')}</ul>`);
+        parts.push(
+          `<ul>${Array.from({ length: items }, () => `<li>${sentence(chance(0.5) ? [thing()] : [])}</li>`).join('')}</ul>`,
+        );
       } else if (roll < 0.13) {
         const rows = 3 + Math.floor(random() * 4);
         const body = Array.from(
@@ -251,14 +362,22 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
               `${Math.floor(random() * 100)}%`,
             )}</td><td>${text(String(Math.floor(random() * 90000) + 1000))}</td></tr>`,
         ).join('');
-        parts.push(`<table><thead><tr><th>${text('Name')}</th><th>${text('Share')}</th><th>${text('Votes')}</th></tr></thead><tbody>${body}</tbody></table>`);
+        parts.push(
+          `<table><thead><tr><th>${text('Name')}</th><th>${text('Share')}</th><th>${text('Votes')}</th></tr></thead><tbody>${body}</tbody></table>`,
+        );
       } else if (roll < 0.18) {
-        parts.push(`<blockquote>${sentence([])}<footer>${text('— ')}${fullName(subject)}</footer></blockquote>`);
+        parts.push(
+          `<blockquote>${sentence([])}<footer>${text('— ')}${fullName(subject)}</footer></blockquote>`,
+        );
       } else if (roll < 0.22) {
-        parts.push(`<figure><div class="photo"></div><figcaption>${sentence([thing()])}${text(` (Photo: ${pick(FICTIONAL_PEOPLE)})`)}</figcaption></figure>`);
+        parts.push(
+          `<figure><div class="photo"></div><figcaption>${sentence([thing()])}${text(` (Photo: ${pick(FICTIONAL_PEOPLE)})`)}</figcaption></figure>`,
+        );
       }
     }
-    parts.push(`<p class="tags">${text('Filed under ')}${text(pick(DAYS))}${text(' · ')}<a href="/tag/${article}">${text(words(2))}</a></p>`);
+    parts.push(
+      `<p class="tags">${text('Filed under ')}${text(pick(DAYS))}${text(' · ')}<a href="/tag/${article}">${text(words(2))}</a></p>`,
+    );
     parts.push('</article>');
     out.push(parts.join('\n'));
   }
@@ -268,22 +387,43 @@ export function generateArticles(options: ArticleOptions): GeneratedArticles {
 export type GeneratedPage = GeneratedArticles & { title: string };
 
 /** A whole page: masthead, navigation, articles, aside, footer; single column so the first viewport is its top. */
-export function generatePage(options: ArticleOptions & { title: string }): GeneratedPage {
+export function generatePage(
+  options: ArticleOptions & { title: string },
+): GeneratedPage {
   const random = prng(options.seed ^ 0x5bd1e995);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(random() * list.length)]!;
   let chromeBytes = 0;
   const text = (value: string) => {
     chromeBytes += Buffer.byteLength(value);
     return escapeHtml(value);
   };
-  const nav = ['Top News', 'Politics', 'Region', 'Courts', 'Budget', 'Opinion', 'Weather']
-    .map((label) => `<a href="/s/${label.toLowerCase().replace(' ', '-')}">${text(label)}</a>`)
+  const nav = [
+    'Top News',
+    'Politics',
+    'Region',
+    'Courts',
+    'Budget',
+    'Opinion',
+    'Weather',
+  ]
+    .map(
+      (label) =>
+        `<a href="/s/${label.toLowerCase().replace(' ', '-')}">${text(label)}</a>`,
+    )
     .join(' ');
   const header = `<header class="masthead">${text('THE VELLMONT COURIER')}</header>\n<nav aria-label="Sections">${nav}</nav>`;
-  const asideItems = Array.from({ length: 6 }, (_, i) => `<li><a href="/most-read/${i}">${text(`${pick(FICTIONAL_PEOPLE)} on ${pick(FILLER)} ${pick(FILLER)}`)}</a></li>`);
+  const asideItems = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<li><a href="/most-read/${i}">${text(`${pick(FICTIONAL_PEOPLE)} on ${pick(FILLER)} ${pick(FILLER)}`)}</a></li>`,
+  );
   const aside = `<aside><h3>${text('Most read')}</h3><ol>${asideItems.join('')}</ol></aside>`;
   const footer = `<footer>${text('© 2020 The Vellmont Courier · ')}<a href="/about">${text('About')}</a>${text(' · ')}<a href="/privacy">${text('Privacy')}</a></footer>`;
-  const articles = generateArticles({ ...options, targetTextBytes: Math.max(0, options.targetTextBytes - 400) });
+  const articles = generateArticles({
+    ...options,
+    targetTextBytes: Math.max(0, options.targetTextBytes - 400),
+  });
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -314,5 +454,10 @@ ${footer}
 </body>
 </html>
 `;
-  return { ...articles, html, textBytes: articles.textBytes + chromeBytes, title: options.title };
+  return {
+    ...articles,
+    html,
+    textBytes: articles.textBytes + chromeBytes,
+    title: options.title,
+  };
 }

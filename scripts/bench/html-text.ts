@@ -5,8 +5,10 @@
  * inline tags gives the same runs. Used by the Node-side measurements
  * (matching cost per alias count, time per engine phase).
  */
-const BLOCK_TAGS = /<\/?(?:p|h1|h2|h3|li|ul|ol|td|th|tr|table|thead|tbody|blockquote|footer|figure|figcaption|div|article|header|nav|main|aside|body|html|head|title|style|meta)\b[^>]*>/giu;
-const STYLE = /<style\b[\s\S]*?<\/style>|<title\b[\s\S]*?<\/title>|<nav\b[\s\S]*?<\/nav>/giu;
+const BLOCK_TAGS =
+  /<\/?(?:p|h1|h2|h3|li|ul|ol|td|th|tr|table|thead|tbody|blockquote|footer|figure|figcaption|div|article|header|nav|main|aside|body|html|head|title|style|meta)\b[^>]*>/giu;
+const STYLE =
+  /<style\b[\s\S]*?<\/style>|<title\b[\s\S]*?<\/title>|<nav\b[\s\S]*?<\/nav>/giu;
 
 export function textSegments(html: string): string[] {
   return html

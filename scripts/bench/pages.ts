@@ -7,7 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import datasetJson from '../../data/dataset.json';
 import { parseDataset, type Entity } from '../../data/dataset-schema';
-import { allAliases, generateArticles, generatePage, mentionPlan } from './generate-page';
+import {
+  allAliases,
+  generateArticles,
+  generatePage,
+  mentionPlan,
+} from './generate-page';
 
 export const BENCH_DIR = '.output/bench';
 export const PAGES_DIR = join(BENCH_DIR, 'pages');
@@ -52,11 +57,26 @@ export function writeBenchPages(
   dir = PAGES_DIR,
 ): BenchPages {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'blank.html'), '<!DOCTYPE html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n');
+  writeFileSync(
+    join(dir, 'blank.html'),
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
+  );
   const entities = loadEntities();
   const plan = mentionPlan(entities);
-  const write = (file: string, label: string, bytes: number, seed: number, mentions: boolean): PageInfo => {
-    const page = generatePage({ seed, targetTextBytes: bytes, mentions, plan, title: `Benchmark page ${label}` });
+  const write = (
+    file: string,
+    label: string,
+    bytes: number,
+    seed: number,
+    mentions: boolean,
+  ): PageInfo => {
+    const page = generatePage({
+      seed,
+      targetTextBytes: bytes,
+      mentions,
+      plan,
+      title: `Benchmark page ${label}`,
+    });
     writeFileSync(join(dir, file), page.html);
     return {
       label,
@@ -68,21 +88,47 @@ export function writeBenchPages(
       mentions,
     };
   };
-  const news = sizes.map(({ label, bytes }, i) => write(`news-${i}.html`, label, bytes, 1000 + i, true));
-  const noMentions = write('no-mentions.html', `${Math.round(noMentionBytes / 1000)} KB, no mention`, noMentionBytes, 4242, false);
-  const appendix = generateArticles({ seed: 777, targetTextBytes: appendBytes, mentions: true, plan, firstArticle: 900_000 });
+  const news = sizes.map(({ label, bytes }, i) =>
+    write(`news-${i}.html`, label, bytes, 1000 + i, true),
+  );
+  const noMentions = write(
+    'no-mentions.html',
+    `${Math.round(noMentionBytes / 1000)} KB, no mention`,
+    noMentionBytes,
+    4242,
+    false,
+  );
+  const appendix = generateArticles({
+    seed: 777,
+    targetTextBytes: appendBytes,
+    mentions: true,
+    plan,
+    firstArticle: 900_000,
+  });
   return {
     news,
     noMentions,
-    appendix: { html: appendix.html, textBytes: appendix.textBytes, planted: appendix.planted },
+    appendix: {
+      html: appendix.html,
+      textBytes: appendix.textBytes,
+      planted: appendix.planted,
+    },
     aliases: allAliases(entities),
     entities,
   };
 }
 
 /** One whole-word, case-sensitive pattern of all aliases, longest first (for mark.js and findAndReplaceDOMText). */
-export function combinedPattern(aliases: readonly string[]): { source: string; flags: string } {
+export function combinedPattern(aliases: readonly string[]): {
+  source: string;
+  flags: string;
+} {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const sorted = [...new Set(aliases)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return { source: `(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags: 'gu' };
+  const sorted = [...new Set(aliases)].sort(
+    (a, b) => b.length - a.length || a.localeCompare(b),
+  );
+  return {
+    source: `(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+    flags: 'gu',
+  };
 }

@@ -7,11 +7,16 @@
  * Runs in the browser: no Node APIs, no imports from the project.
  */
 
-declare const Mark: new (context: Element) => {
+declare const Mark: new (
+  context: Element,
+) => {
   markRegExp(pattern: RegExp, options: Record<string, unknown>): void;
   mark(keywords: string[], options: Record<string, unknown>): void;
 };
-declare const findAndReplaceDOMText: (node: Element, options: Record<string, unknown>) => { revert(): void };
+declare const findAndReplaceDOMText: (
+  node: Element,
+  options: Record<string, unknown>,
+) => { revert(): void };
 
 type TaskEntry = { start: number; duration: number };
 type FrameEntry = {
@@ -20,7 +25,13 @@ type FrameEntry = {
   renderStart: number;
   styleAndLayoutStart: number;
   blockingDuration: number;
-  scripts: Array<{ sourceURL: string; invoker: string; duration: number; start: number; forcedLayout: number }>;
+  scripts: Array<{
+    sourceURL: string;
+    invoker: string;
+    duration: number;
+    start: number;
+    forcedLayout: number;
+  }>;
 };
 
 const MENTION = 'BACKSTORY-MENTION';
@@ -35,7 +46,8 @@ function install() {
 
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // Not supported: no long-task figures.
@@ -47,7 +59,13 @@ function install() {
           renderStart: number;
           styleAndLayoutStart: number;
           blockingDuration: number;
-          scripts: Array<PerformanceEntry & { sourceURL: string; invoker: string; forcedStyleAndLayoutDuration: number }>;
+          scripts: Array<
+            PerformanceEntry & {
+              sourceURL: string;
+              invoker: string;
+              forcedStyleAndLayoutDuration: number;
+            }
+          >;
         };
         frames.push({
           start: entry.startTime,
@@ -76,7 +94,12 @@ function install() {
     const now = performance.now();
     for (const record of records) {
       if (record.type === 'attributes') {
-        if (readyAt === null && document.documentElement.getAttribute('data-backstory-state') === 'ready') readyAt = now;
+        if (
+          readyAt === null &&
+          document.documentElement.getAttribute('data-backstory-state') ===
+            'ready'
+        )
+          readyAt = now;
         continue;
       }
       const added = record.addedNodes;
@@ -111,10 +134,19 @@ function install() {
   /** What the content script did on this page, read after `ready`. */
   function collect() {
     observer.disconnect();
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const start = performance.getEntriesByName('backstory:first-pass:start', 'mark')[0]?.startTime ?? null;
-    const measure = performance.getEntriesByName('backstory:first-pass', 'measure')[0];
-    const timingAttribute = document.documentElement.getAttribute('data-backstory-timing');
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      | PerformanceNavigationTiming
+      | undefined;
+    const start =
+      performance.getEntriesByName('backstory:first-pass:start', 'mark')[0]
+        ?.startTime ?? null;
+    const measure = performance.getEntriesByName(
+      'backstory:first-pass',
+      'measure',
+    )[0];
+    const timingAttribute = document.documentElement.getAttribute(
+      'data-backstory-timing',
+    );
     // Mentions inside the first viewport (the page is at scroll 0; the layout is the one the reader gets).
     const width = innerWidth;
     const height = innerHeight;
@@ -129,7 +161,8 @@ function install() {
         continue;
       }
       below = 0;
-      if (rect.bottom > 0 && rect.right > 0 && rect.left < width) inViewport.push(mentionTimes[i]!);
+      if (rect.bottom > 0 && rect.right > 0 && rect.left < width)
+        inViewport.push(mentionTimes[i]!);
     }
     const all = document.querySelectorAll('backstory-mention');
     const groups = new Set<string>();
@@ -150,7 +183,13 @@ function install() {
       domContentLoaded: navigation?.domContentLoadedEventStart ?? null,
       passStart: start,
       measureMs: measure?.duration ?? null,
-      timing: timingAttribute ? (JSON.parse(timingAttribute) as { scriptMs: number; wallMs: number; mentions: number }) : null,
+      timing: timingAttribute
+        ? (JSON.parse(timingAttribute) as {
+            scriptMs: number;
+            wallMs: number;
+            mentions: number;
+          })
+        : null,
       readyAt,
       viewportMentions: inViewport.length,
       viewportFirstAt: inViewport.length ? Math.min(...inViewport) : null,
@@ -167,7 +206,10 @@ function install() {
   /** Text under body as a reader would get it: every text node's data, read once. */
   function floor() {
     const started = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_TEXT,
+    );
     let chars = 0;
     let nodes = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -227,8 +269,15 @@ function install() {
   /** Wraps a few characters of a text node near `fraction` of the page, as the content script would. */
   function wrapOneWord(fraction: number): boolean {
     const paragraphs = document.querySelectorAll('main p');
-    for (let i = Math.floor(paragraphs.length * fraction); i < paragraphs.length; i += 1) {
-      const node = [...paragraphs[i]!.childNodes].find((child): child is Text => child.nodeType === 3 && (child as Text).data.length > 12);
+    for (
+      let i = Math.floor(paragraphs.length * fraction);
+      i < paragraphs.length;
+      i += 1
+    ) {
+      const node = [...paragraphs[i]!.childNodes].find(
+        (child): child is Text =>
+          child.nodeType === 3 && (child as Text).data.length > 12,
+      );
       if (!node) continue;
       const middle = node.splitText(4);
       middle.splitText(5);
@@ -263,7 +312,13 @@ function install() {
    * for `quietMs` (or `timeoutMs` passed). Times are from the append.
    */
   function appendAndWatch(html: string, quietMs: number, timeoutMs: number) {
-    return new Promise<{ startedAt: number; first: number | null; last: number | null; mentions: number; appendMs: number }>((resolve) => {
+    return new Promise<{
+      startedAt: number;
+      first: number | null;
+      last: number | null;
+      mentions: number;
+      appendMs: number;
+    }>((resolve) => {
       const container = document.createElement('section');
       container.id = 'bench-appended';
       let first: number | null = null;
@@ -292,7 +347,10 @@ function install() {
       const check = () => {
         const now = performance.now();
         const quietSince = last ?? started;
-        if ((count > 0 && now - quietSince >= quietMs) || now - started > timeoutMs) {
+        if (
+          (count > 0 && now - quietSince >= quietMs) ||
+          now - started > timeoutMs
+        ) {
           watch.disconnect();
           resolve({
             startedAt: started,
@@ -309,11 +367,27 @@ function install() {
 
   /** Long tasks and long animation frames seen so far (after `collect`, for later windows). */
   function entries() {
-    return { tasks: tasks.slice(), frames: frames.slice(), now: performance.now() };
+    return {
+      tasks: tasks.slice(),
+      frames: frames.slice(),
+      now: performance.now(),
+    };
   }
 
-  return { watchMentions, collect, entries, floor, markRegExp, markKeywords, fardt, singleWrapCost, appendAndWatch };
+  return {
+    watchMentions,
+    collect,
+    entries,
+    floor,
+    markRegExp,
+    markKeywords,
+    fardt,
+    singleWrapCost,
+    appendAndWatch,
+  };
 }
 
-(window as unknown as { __benchProbe: ReturnType<typeof install> }).__benchProbe = install();
+(
+  window as unknown as { __benchProbe: ReturnType<typeof install> }
+).__benchProbe = install();
 export type BenchProbe = ReturnType<typeof install>;

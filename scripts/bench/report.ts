@@ -3,9 +3,23 @@
  * the README) and checks the targets from the benchmark issue. Pure.
  */
 import type { BenchResult, PageResult } from './run';
-import { count, kilobytes, markdownTable, megabytes, ms, ratio, textTable, times } from './stats';
+import {
+  count,
+  kilobytes,
+  markdownTable,
+  megabytes,
+  ms,
+  ratio,
+  textTable,
+  times,
+} from './stats';
 
-type Table = { title: string; header: string[]; rows: string[][]; notes?: string[] };
+type Table = {
+  title: string;
+  header: string[];
+  rows: string[][];
+  notes?: string[];
+};
 
 export type Target = { target: string; measured: string; met: boolean | null };
 
@@ -13,10 +27,13 @@ export type Target = { target: string; measured: string; met: boolean | null };
 const BIG_PAGE_BYTES = 2_000_000;
 
 /** Long tasks and long animation frames are only reported above 50 ms: 0 means none. */
-const taskMs = (value: number | null | undefined) => (value === 0 ? '< 50' : ms(value));
+const taskMs = (value: number | null | undefined) =>
+  value === 0 ? '< 50' : ms(value);
 
 const found = (result: PageResult) =>
-  result.page.mentions ? `${count(result.ours.mentions)} / ${count(result.page.planted)}` : count(result.ours.mentions);
+  result.page.mentions
+    ? `${count(result.ours.mentions)} / ${count(result.page.planted)}`
+    : count(result.ours.mentions);
 
 export function ratios(result: PageResult) {
   const ours = result.ours.scriptMs;
@@ -24,7 +41,10 @@ export function ratios(result: PageResult) {
     oursOverFloor: ratio(ours, result.contenders.floor.ms),
     markRegExpOverOurs: ratio(result.contenders.markRegExp.ms, ours),
     markOverOurs: ratio(result.contenders.mark.ms, ours),
-    findAndReplaceOverOurs: ratio(result.contenders.findAndReplaceDOMText.ms, ours),
+    findAndReplaceOverOurs: ratio(
+      result.contenders.findAndReplaceDOMText.ms,
+      ours,
+    ),
   };
 }
 
@@ -58,8 +78,19 @@ export function tables(bench: BenchResult): Table[] {
     ]),
   };
   const comparison: Table = {
-    title: 'Same pages without the extension (medians, ms; ratios use our script time)',
-    header: ['page', 'ours', 'floor', 'mark.js markRegExp', 'mark.js mark', 'findAndReplaceDOMText', 'markRegExp / ours', 'mark / ours', 'findAndReplace / ours'],
+    title:
+      'Same pages without the extension (medians, ms; ratios use our script time)',
+    header: [
+      'page',
+      'ours',
+      'floor',
+      'mark.js markRegExp',
+      'mark.js mark',
+      'findAndReplaceDOMText',
+      'markRegExp / ours',
+      'mark / ours',
+      'findAndReplace / ours',
+    ],
     rows: bench.pages.map((result) => {
       const r = ratios(result);
       return [
@@ -67,7 +98,9 @@ export function tables(bench: BenchResult): Table[] {
         ms(result.ours.scriptMs),
         ms(result.contenders.floor.ms),
         `${ms(result.contenders.markRegExp.ms)} (${count(result.contenders.markRegExp.found)})`,
-        result.contenders.mark.skipped ? 'not run' : `${ms(result.contenders.mark.ms)} (${count(result.contenders.mark.found)})`,
+        result.contenders.mark.skipped
+          ? 'not run'
+          : `${ms(result.contenders.mark.ms)} (${count(result.contenders.mark.found)})`,
         `${ms(result.contenders.findAndReplaceDOMText.ms)} (${count(result.contenders.findAndReplaceDOMText.found)})`,
         times(r.markRegExpOverOurs),
         times(r.markOverOurs),
@@ -76,12 +109,26 @@ export function tables(bench: BenchResult): Table[] {
     }),
     notes: [
       'In parentheses: matches each library wrapped (it has no context rules, so it also wraps near-misses such as "Pete Sessions").',
-      ...bench.pages.filter((result) => result.contenders.mark.skipped).map((result) => `mark.js mark on ${result.page.label}: ${result.contenders.mark.skipped}.`),
+      ...bench.pages
+        .filter((result) => result.contenders.mark.skipped)
+        .map(
+          (result) =>
+            `mark.js mark on ${result.page.label}: ${result.contenders.mark.skipped}.`,
+        ),
     ],
   };
   const append: Table = {
-    title: 'Appended articles (after ready; the observer batches changes for 120 ms first)',
-    header: ['page appended to', 'added text', 'new mentions', 'first new mention ms', 'last new mention ms', 'longest task ms', 'longest render ms'],
+    title:
+      'Appended articles (after ready; the observer batches changes for 120 ms first)',
+    header: [
+      'page appended to',
+      'added text',
+      'new mentions',
+      'first new mention ms',
+      'last new mention ms',
+      'longest task ms',
+      'longest render ms',
+    ],
     rows: bench.append.map((entry) => [
       entry.basePage,
       kilobytes(entry.addedTextBytes),
@@ -95,7 +142,16 @@ export function tables(bench: BenchResult): Table[] {
   const base = bench.scaling.results[0];
   const scaling: Table = {
     title: `Matching cost against the number of aliases (${kilobytes(bench.scaling.textBytes)} of text, ${bench.scaling.environment})`,
-    header: ['aliases', 'matcher build ms', 'scan ms (warm)', 'first scan ms', 'vs first row', 'candidates', 'alias RegExp alone ms', 'same as a trie ms'],
+    header: [
+      'aliases',
+      'matcher build ms',
+      'scan ms (warm)',
+      'first scan ms',
+      'vs first row',
+      'candidates',
+      'alias RegExp alone ms',
+      'same as a trie ms',
+    ],
     rows: bench.scaling.results.map((entry) => [
       count(entry.aliases),
       ms(entry.buildMs),
@@ -112,11 +168,27 @@ export function tables(bench: BenchResult): Table[] {
     ],
   };
   const phases: Table = {
-    title: 'Where the time goes: engine phases run one by one, unsliced, without the extension (ms, one run)',
-    header: ['page', 'startup', 'walk', 'join', 'scan', 'evidence', 'resolve', 'wrap', 'sum', 'floor', 'relayout after', 'alias / topic / state RegExps (warm)', 'scan warm'],
+    title:
+      'Where the time goes: engine phases run one by one, unsliced, without the extension (ms, one run)',
+    header: [
+      'page',
+      'startup',
+      'walk',
+      'join',
+      'scan',
+      'evidence',
+      'resolve',
+      'wrap',
+      'sum',
+      'floor',
+      'relayout after',
+      'alias / topic / state RegExps (warm)',
+      'scan warm',
+    ],
     rows: bench.breakdown.map((entry) => {
       const p = entry.engine.phases;
-      const sum = p.walkMs + p.joinMs + p.scanMs + p.evidenceMs + p.resolveMs + p.wrapMs;
+      const sum =
+        p.walkMs + p.joinMs + p.scanMs + p.evidenceMs + p.resolveMs + p.wrapMs;
       const r = entry.regExps.scanWarm;
       return [
         entry.page,
@@ -147,49 +219,134 @@ export function tables(bench: BenchResult): Table[] {
 
 export function targets(bench: BenchResult): Target[] {
   const out: Target[] = [];
-  const check = (target: string, measured: number | null, limit: number, format: (value: number | null) => string, atMost = true) =>
+  const check = (
+    target: string,
+    measured: number | null,
+    limit: number,
+    format: (value: number | null) => string,
+    atMost = true,
+  ) =>
     out.push({
       target,
       measured: format(measured),
-      met: measured === null ? null : atMost ? measured <= limit : measured >= limit,
+      met:
+        measured === null
+          ? null
+          : atMost
+            ? measured <= limit
+            : measured >= limit,
     });
-  const bySize = [...bench.pages].sort((a, b) => a.page.textBytes - b.page.textBytes);
+  const bySize = [...bench.pages].sort(
+    (a, b) => a.page.textBytes - b.page.textBytes,
+  );
   const [small, ...bigger] = bySize;
-  if (small) check(`script ≤ 16 ms on ${small.page.label}`, small.ours.scriptMs, 16, (v) => `${ms(v)} ms`);
-  for (const result of bigger) check(`script ≤ 4x floor on ${result.page.label}`, ratios(result).oursOverFloor, 4, times);
-  for (const result of bySize) check(`≥ 2x faster than markRegExp on ${result.page.label} (aim 3x)`, ratios(result).markRegExpOverOurs, 2, times, false);
+  if (small)
+    check(
+      `script ≤ 16 ms on ${small.page.label}`,
+      small.ours.scriptMs,
+      16,
+      (v) => `${ms(v)} ms`,
+    );
+  for (const result of bigger)
+    check(
+      `script ≤ 4x floor on ${result.page.label}`,
+      ratios(result).oursOverFloor,
+      4,
+      times,
+    );
+  for (const result of bySize)
+    check(
+      `≥ 2x faster than markRegExp on ${result.page.label} (aim 3x)`,
+      ratios(result).markRegExpOverOurs,
+      2,
+      times,
+      false,
+    );
   for (const result of bySize.filter((r) => !r.contenders.mark.skipped)) {
-    check(`≥ 100x faster than mark on ${result.page.label}`, ratios(result).markOverOurs, 100, times, false);
+    check(
+      `≥ 100x faster than mark on ${result.page.label}`,
+      ratios(result).markOverOurs,
+      100,
+      times,
+      false,
+    );
   }
   for (const result of bySize) {
-    check(`faster than findAndReplaceDOMText on ${result.page.label}`, ratios(result).findAndReplaceOverOurs, 1.0001, times, false);
+    check(
+      `faster than findAndReplaceDOMText on ${result.page.label}`,
+      ratios(result).findAndReplaceOverOurs,
+      1.0001,
+      times,
+      false,
+    );
   }
-  for (const result of bySize) check(`no script task > 50 ms on ${result.page.label} (aim 16)`, result.ours.longestTaskMs, 50, (v) => `${taskMs(v)} ms`);
+  for (const result of bySize)
+    check(
+      `no script task > 50 ms on ${result.page.label} (aim 16)`,
+      result.ours.longestTaskMs,
+      50,
+      (v) => `${taskMs(v)} ms`,
+    );
   for (const result of bySize) {
     if (result.page.textBytes < BIG_PAGE_BYTES) {
-      const worst = Math.max(result.ours.longestTaskMs ?? 0, result.ours.longestRenderMs ?? 0);
-      check(`no task at all > 50 ms on ${result.page.label}`, worst, 50, (v) => `${taskMs(v)} ms`);
+      const worst = Math.max(
+        result.ours.longestTaskMs ?? 0,
+        result.ours.longestRenderMs ?? 0,
+      );
+      check(
+        `no task at all > 50 ms on ${result.page.label}`,
+        worst,
+        50,
+        (v) => `${taskMs(v)} ms`,
+      );
     } else {
       const limit = (result.singleWrapLayoutMs ?? 0) * 1.5;
       out.push({
         target: `rendering ≤ 1.5x one wrap's relayout on ${result.page.label}`,
         measured: `${taskMs(result.ours.longestRenderMs)} ms vs ${ms(limit)} ms (one wrap: ${ms(result.singleWrapLayoutMs)} ms)`,
-        met: result.ours.longestRenderMs === null || result.singleWrapLayoutMs === null ? null : result.ours.longestRenderMs <= limit,
+        met:
+          result.ours.longestRenderMs === null ||
+          result.singleWrapLayoutMs === null
+            ? null
+            : result.ours.longestRenderMs <= limit,
       });
     }
   }
-  for (const result of bySize) check(`first viewport annotated ≤ 100 ms after the pass starts on ${result.page.label}`, result.ours.viewportDoneMs, 100, (v) => `${ms(v)} ms`);
-  const readyLimit = (bytes: number) => (bytes < 200_000 ? 100 : bytes < 2_000_000 ? 500 : 5000);
+  for (const result of bySize)
+    check(
+      `first viewport annotated ≤ 100 ms after the pass starts on ${result.page.label}`,
+      result.ours.viewportDoneMs,
+      100,
+      (v) => `${ms(v)} ms`,
+    );
+  const readyLimit = (bytes: number) =>
+    bytes < 200_000 ? 100 : bytes < 2_000_000 ? 500 : 5000;
   for (const result of bySize) {
-    check(`ready ≤ ${readyLimit(result.page.textBytes)} ms after load on ${result.page.label}`, result.ours.loadToReadyMs, readyLimit(result.page.textBytes), (v) => `${ms(v)} ms`);
+    check(
+      `ready ≤ ${readyLimit(result.page.textBytes)} ms after load on ${result.page.label}`,
+      result.ours.loadToReadyMs,
+      readyLimit(result.page.textBytes),
+      (v) => `${ms(v)} ms`,
+    );
   }
   const scaling = bench.scaling.results;
   if (scaling.length > 1) {
-    const growth = ratio(scaling[scaling.length - 1]!.scanMs, scaling[0]!.scanMs);
-    check(`matching grows < 1.5x from ${count(scaling[0]!.aliases)} to ${count(scaling[scaling.length - 1]!.aliases)} aliases`, growth, 1.5, times);
+    const growth = ratio(
+      scaling[scaling.length - 1]!.scanMs,
+      scaling[0]!.scanMs,
+    );
+    check(
+      `matching grows < 1.5x from ${count(scaling[0]!.aliases)} to ${count(scaling[scaling.length - 1]!.aliases)} aliases`,
+      growth,
+      1.5,
+      times,
+    );
   }
   if (bench.append.length > 1) {
-    const [onSmall, onLarge] = [bench.append[0]!, bench.append[bench.append.length - 1]!];
+    const [onSmall, onLarge] = [
+      bench.append[0]!,
+      bench.append[bench.append.length - 1]!,
+    ];
     check(
       `appended articles cost the same on ${onLarge.basePage} as on ${onSmall.basePage} (≤ 1.5x)`,
       ratio(onLarge.lastMs, onSmall.lastMs),
@@ -197,8 +354,18 @@ export function targets(bench: BenchResult): Target[] {
       (v) => `${times(v)} (${ms(onLarge.lastMs)} vs ${ms(onSmall.lastMs)} ms)`,
     );
   }
-  check(`page without mentions ≤ 2x floor (${bench.noMentions.page.label})`, ratios(bench.noMentions).oursOverFloor, 2, times);
-  check('content script ≤ 40 KB gzipped', bench.bundle.gzipBytes, 40_000, (v) => (v === null ? '–' : `${(v / 1000).toFixed(1)} KB`));
+  check(
+    `page without mentions ≤ 2x floor (${bench.noMentions.page.label})`,
+    ratios(bench.noMentions).oursOverFloor,
+    2,
+    times,
+  );
+  check(
+    'content script ≤ 40 KB gzipped',
+    bench.bundle.gzipBytes,
+    40_000,
+    (v) => (v === null ? '–' : `${(v / 1000).toFixed(1)} KB`),
+  );
   return out;
 }
 
@@ -206,7 +373,11 @@ function targetTable(list: Target[]): Table {
   return {
     title: 'Targets',
     header: ['target', 'measured', 'met'],
-    rows: list.map((entry) => [entry.target, entry.measured, entry.met === null ? '?' : entry.met ? 'yes' : 'NO']),
+    rows: list.map((entry) => [
+      entry.target,
+      entry.measured,
+      entry.met === null ? '?' : entry.met ? 'yes' : 'NO',
+    ]),
   };
 }
 
@@ -218,19 +389,47 @@ function heading(bench: BenchResult): string {
 export function textReport(bench: BenchResult): string {
   const parts = [heading(bench), ''];
   for (const table of [...tables(bench), targetTable(targets(bench))]) {
-    parts.push(table.title, textTable(table.header, table.rows), ...(table.notes ?? []).map((note) => `  ${note}`), '');
+    parts.push(
+      table.title,
+      textTable(table.header, table.rows),
+      ...(table.notes ?? []).map((note) => `  ${note}`),
+      '',
+    );
   }
   if (bench.trace) {
     const trace = bench.trace;
     parts.push(
       `Traced run on ${trace.page} (tracing slows scripts: script ${ms(trace.scriptMs)} ms, wall ${ms(trace.wallMs)} ms; trace: ${trace.file}); main thread during the first pass`,
-      textTable(['event', 'count', 'total ms', 'longest ms'], trace.events.map((event) => [event.name, count(event.count), ms(event.totalMs), ms(event.longestMs)])),
+      textTable(
+        ['event', 'count', 'total ms', 'longest ms'],
+        trace.events.map((event) => [
+          event.name,
+          count(event.count),
+          ms(event.totalMs),
+          ms(event.longestMs),
+        ]),
+      ),
       '',
     );
   }
   for (const entry of bench.breakdown.filter((item) => item.heaviest)) {
-    parts.push(`Heaviest functions, ${entry.page} (self time; profile: ${entry.profileFile})`);
-    parts.push(textTable(['function', 'where', 'ms', 'share'], entry.heaviest!.slice(0, 20).map((f) => [f.name.slice(0, 60), f.where, ms(f.ms), `${(f.share * 100).toFixed(1)}%`])), '');
+    parts.push(
+      `Heaviest functions, ${entry.page} (self time; profile: ${entry.profileFile})`,
+    );
+    parts.push(
+      textTable(
+        ['function', 'where', 'ms', 'share'],
+        entry
+          .heaviest!.slice(0, 20)
+          .map((f) => [
+            f.name.slice(0, 60),
+            f.where,
+            ms(f.ms),
+            `${(f.share * 100).toFixed(1)}%`,
+          ]),
+      ),
+      '',
+    );
   }
   return parts.join('\n');
 }
@@ -239,8 +438,14 @@ export function textReport(bench: BenchResult): string {
 export function markdownReport(bench: BenchResult): string {
   const parts = [`Measured ${heading(bench)}`, ''];
   for (const table of [...tables(bench), targetTable(targets(bench))]) {
-    parts.push(`**${table.title}**`, '', markdownTable(table.header, table.rows), '');
-    if (table.notes?.length) parts.push(...table.notes.map((note) => `- ${note}`), '');
+    parts.push(
+      `**${table.title}**`,
+      '',
+      markdownTable(table.header, table.rows),
+      '',
+    );
+    if (table.notes?.length)
+      parts.push(...table.notes.map((note) => `- ${note}`), '');
   }
   return parts.join('\n');
 }

@@ -17,14 +17,39 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { launchPlain, launchWithExtension, CHROME_BUILD_DIR } from '../launch-browser';
+import {
+  launchPlain,
+  launchWithExtension,
+  CHROME_BUILD_DIR,
+} from '../launch-browser';
 import { serveStatic } from '../serve-static';
-import { buildProbe, runContender, runOurs, traceOurs, type Contender, type ContenderRun, type OurRun, type TraceSummary } from './browser-runs';
+import {
+  buildProbe,
+  runContender,
+  runOurs,
+  traceOurs,
+  type Contender,
+  type ContenderRun,
+  type OurRun,
+  type TraceSummary,
+} from './browser-runs';
 import { selfTimes, type CpuProfile, type SelfTime } from './cpu-profile';
-import type { BenchEngine, EngineBreakdown, RegExpCosts, WalkCosts } from './engine-probe';
+import type {
+  BenchEngine,
+  EngineBreakdown,
+  RegExpCosts,
+  WalkCosts,
+} from './engine-probe';
 import { generatePage, mentionPlan } from './generate-page';
 import { textSegments } from './html-text';
-import { BENCH_DIR, combinedPattern, DEFAULT_SIZES, writeBenchPages, type PageInfo, type PageSizes } from './pages';
+import {
+  BENCH_DIR,
+  combinedPattern,
+  DEFAULT_SIZES,
+  writeBenchPages,
+  type PageInfo,
+  type PageSizes,
+} from './pages';
 import { medianOf } from './stats';
 import { syntheticEntities } from './synthetic';
 
@@ -66,7 +91,12 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   log: (line) => console.error(line),
 };
 
-type ContenderResult = { runs: ContenderRun[]; ms: number | null; found: number | null; skipped?: string };
+type ContenderResult = {
+  runs: ContenderRun[];
+  ms: number | null;
+  found: number | null;
+  skipped?: string;
+};
 
 export type PageResult = {
   page: PageInfo;
@@ -121,19 +151,34 @@ export type BenchResult = {
   browser: string;
   node: string;
   /** Load averages (1, 5, 15 min) when the run started and ended: other work on the machine skews timings. */
-  machine: { cpus: number; model: string; loadStart: number[]; loadEnd: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    loadStart: number[];
+    loadEnd: number[];
+  };
   options: { runs: number; bigPageRuns: number; markMaxBytes: number };
   bundle: { file: string; bytes: number; gzipBytes: number };
   pages: PageResult[];
   noMentions: PageResult;
   append: AppendResult[];
   breakdown: BreakdownResult[];
-  scaling: { textBytes: number; segments: number; environment: string; results: ScalingResult[] };
+  scaling: {
+    textBytes: number;
+    segments: number;
+    environment: string;
+    results: ScalingResult[];
+  };
   /** With --trace: one traced extension run on the largest page. */
   trace?: TraceSummary & { page: string };
 };
 
-const CONTENDERS: Contender[] = ['floor', 'markRegExp', 'mark', 'findAndReplaceDOMText'];
+const CONTENDERS: Contender[] = [
+  'floor',
+  'markRegExp',
+  'mark',
+  'findAndReplaceDOMText',
+];
 
 function summarizeOurs(runs: OurRun[]): PageResult['ours'] {
   return {
@@ -152,14 +197,28 @@ function summarizeOurs(runs: OurRun[]): PageResult['ours'] {
   };
 }
 
-function contenderResult(runs: ContenderRun[], skipped?: string): ContenderResult {
-  return { runs, ms: medianOf(runs, (run) => run.ms), found: medianOf(runs, (run) => run.found), ...(skipped ? { skipped } : {}) };
+function contenderResult(
+  runs: ContenderRun[],
+  skipped?: string,
+): ContenderResult {
+  return {
+    runs,
+    ms: medianOf(runs, (run) => run.ms),
+    found: medianOf(runs, (run) => run.found),
+    ...(skipped ? { skipped } : {}),
+  };
 }
 
-export function contentScriptSize(dir = CHROME_BUILD_DIR): BenchResult['bundle'] {
+export function contentScriptSize(
+  dir = CHROME_BUILD_DIR,
+): BenchResult['bundle'] {
   const file = join(dir, 'content-scripts/content.js');
   const bytes = readFileSync(file);
-  return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  return {
+    file,
+    bytes: bytes.length,
+    gzipBytes: gzipSync(bytes, { level: 9 }).length,
+  };
 }
 
 async function buildEngine(outDir: string): Promise<string> {
@@ -176,58 +235,97 @@ async function buildEngine(outDir: string): Promise<string> {
   return file;
 }
 
-export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchResult> {
+export async function runBench(
+  partial: Partial<BenchOptions> = {},
+): Promise<BenchResult> {
   const options: BenchOptions = { ...DEFAULT_OPTIONS, ...partial };
   const { log } = options;
   const loadStart = loadavg();
   mkdirSync(options.outDir, { recursive: true });
   const pagesDir = join(options.outDir, 'pages');
-  const pages = writeBenchPages(options.sizes, options.noMentionBytes, options.appendBytes, pagesDir);
+  const pages = writeBenchPages(
+    options.sizes,
+    options.noMentionBytes,
+    options.appendBytes,
+    pagesDir,
+  );
   log(
     `Pages: ${[...pages.news, pages.noMentions].map((page) => `${page.label} (${page.textBytes.toLocaleString('en-US')} B text, ${page.planted} mentions planted)`).join('; ')}`,
   );
   const probe = await buildProbe();
   await buildEngine(options.outDir);
-  const server = await serveStatic({ '/bench/': pagesDir, '/assets/': join(options.outDir, 'assets') });
+  const server = await serveStatic({
+    '/bench/': pagesDir,
+    '/assets/': join(options.outDir, 'assets'),
+  });
   const extension = await launchWithExtension();
   const plain = await launchPlain();
   const pattern = combinedPattern(pages.aliases);
   const url = (page: PageInfo) => `${server.origin}/bench/${page.file}`;
   try {
     const browserVersion = plain.context.browser()?.version() ?? 'unknown';
-    const largest = pages.news.reduce((a, b) => (b.textBytes > a.textBytes ? b : a));
-    const smallest = pages.news.reduce((a, b) => (b.textBytes < a.textBytes ? b : a));
+    const largest = pages.news.reduce((a, b) =>
+      b.textBytes > a.textBytes ? b : a,
+    );
+    const smallest = pages.news.reduce((a, b) =>
+      b.textBytes < a.textBytes ? b : a,
+    );
     const appendOn = new Set([smallest.file, largest.file]);
     let markMsPerByte: number | null = null;
 
     const measurePage = async (page: PageInfo): Promise<PageResult> => {
-      const runs = page.textBytes > 2_000_000 ? Math.min(options.runs, options.bigPageRuns) : options.runs;
+      const runs =
+        page.textBytes > 2_000_000
+          ? Math.min(options.runs, options.bigPageRuns)
+          : options.runs;
       const ours: OurRun[] = [];
       for (let i = 0; i < runs; i += 1) {
         const run = await runOurs(extension.context, url(page), probe, {
-          appendHtml: page.mentions && appendOn.has(page.file) ? pages.appendix.html : undefined,
+          appendHtml:
+            page.mentions && appendOn.has(page.file)
+              ? pages.appendix.html
+              : undefined,
         });
         ours.push(run);
-        log(`  ${page.label} ours #${i + 1}: script ${run.scriptMs.toFixed(1)} ms, wall ${run.wallMs.toFixed(0)} ms, ${run.mentions} mentions`);
+        log(
+          `  ${page.label} ours #${i + 1}: script ${run.scriptMs.toFixed(1)} ms, wall ${run.wallMs.toFixed(0)} ms, ${run.mentions} mentions`,
+        );
       }
       const contenders = {} as Record<Contender, ContenderResult>;
       for (const contender of CONTENDERS) {
         if (!page.mentions && contender !== 'floor') {
-          contenders[contender] = contenderResult([], 'not run on the page without mentions');
+          contenders[contender] = contenderResult(
+            [],
+            'not run on the page without mentions',
+          );
           continue;
         }
         if (contender === 'mark' && page.textBytes > options.markMaxBytes) {
-          const projected = markMsPerByte === null ? '' : `, ≈${((markMsPerByte * page.textBytes) / 1000).toFixed(0)} s projected`;
-          contenders[contender] = contenderResult([], `not run above ${options.markMaxBytes / 1000} KB${projected}`);
+          const projected =
+            markMsPerByte === null
+              ? ''
+              : `, ≈${((markMsPerByte * page.textBytes) / 1000).toFixed(0)} s projected`;
+          contenders[contender] = contenderResult(
+            [],
+            `not run above ${options.markMaxBytes / 1000} KB${projected}`,
+          );
           continue;
         }
         const list: ContenderRun[] = [];
         for (let i = 0; i < runs; i += 1) {
-          list.push(await runContender(plain.context, url(page), probe, contender, { pattern, aliases: pages.aliases }));
+          list.push(
+            await runContender(plain.context, url(page), probe, contender, {
+              pattern,
+              aliases: pages.aliases,
+            }),
+          );
         }
         contenders[contender] = contenderResult(list);
-        if (contender === 'mark' && contenders.mark.ms !== null) markMsPerByte = contenders.mark.ms / page.textBytes;
-        log(`  ${page.label} ${contender}: ${contenders[contender].ms?.toFixed(1)} ms, ${contenders[contender].found} found`);
+        if (contender === 'mark' && contenders.mark.ms !== null)
+          markMsPerByte = contenders.mark.ms / page.textBytes;
+        log(
+          `  ${page.label} ${contender}: ${contenders[contender].ms?.toFixed(1)} ms, ${contenders[contender].found} found`,
+        );
       }
       const summary = summarizeOurs(ours);
       const floorHeap = medianOf(contenders.floor.runs, (run) => run.heapBytes);
@@ -235,8 +333,14 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         page,
         ours: summary,
         contenders,
-        heapGrowthBytes: summary.heapBytes !== null && floorHeap !== null ? summary.heapBytes - floorHeap : null,
-        singleWrapLayoutMs: medianOf(contenders.floor.runs, (run) => run.singleWrapLayoutMs),
+        heapGrowthBytes:
+          summary.heapBytes !== null && floorHeap !== null
+            ? summary.heapBytes - floorHeap
+            : null,
+        singleWrapLayoutMs: medianOf(
+          contenders.floor.runs,
+          (run) => run.singleWrapLayoutMs,
+        ),
       };
     };
 
@@ -251,7 +355,9 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     const append: AppendResult[] = results
       .filter((result) => appendOn.has(result.page.file))
       .map((result) => {
-        const runs = result.ours.runs.flatMap((run) => (run.append ? [run.append] : []));
+        const runs = result.ours.runs.flatMap((run) =>
+          run.append ? [run.append] : [],
+        );
         return {
           basePage: result.page.label,
           addedTextBytes: pages.appendix.textBytes,
@@ -267,34 +373,60 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
 
     // Where the time goes: the engine's phases, one by one, in a page without the extension.
     const breakdown: BreakdownResult[] = [];
-    for (const page of [...pages.news, pages.noMentions].filter((page) => page.textBytes >= options.breakdownMinBytes)) {
+    for (const page of [...pages.news, pages.noMentions].filter(
+      (page) => page.textBytes >= options.breakdownMinBytes,
+    )) {
       log(`Engine phases on ${page.label}…`);
       const tab = await plain.context.newPage();
       try {
         await tab.goto(url(page), { waitUntil: 'load' });
         await tab.addScriptTag({ url: `${server.origin}/assets/engine.js` });
-        const floorMs = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.floor());
-        const cdp = options.profile ? await plain.context.newCDPSession(tab) : null;
+        const floorMs = await tab.evaluate(() =>
+          (
+            window as unknown as { __benchEngine: BenchEngine }
+          ).__benchEngine.floor(),
+        );
+        const cdp = options.profile
+          ? await plain.context.newCDPSession(tab)
+          : null;
         if (cdp) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
         }
-        const engine = await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.run());
+        const engine = await tab.evaluate(() =>
+          (
+            window as unknown as { __benchEngine: BenchEngine }
+          ).__benchEngine.run(),
+        );
         let profiled: Pick<BreakdownResult, 'profileFile' | 'heaviest'> = {};
         if (cdp) {
           // The profile covers the cold pipeline only (`run`), not the warm measurements after it.
           const { profile } = await cdp.send('Profiler.stop');
-          const profileFile = join(options.outDir, `engine-${page.file.replace(/\.html$/, '')}.cpuprofile`);
+          const profileFile = join(
+            options.outDir,
+            `engine-${page.file.replace(/\.html$/, '')}.cpuprofile`,
+          );
           writeFileSync(profileFile, JSON.stringify(profile));
-          profiled = { profileFile, heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25) };
+          profiled = {
+            profileFile,
+            heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25),
+          };
         }
         breakdown.push({
           page: page.label,
           engine,
           floorMs,
-          regExps: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.regExpCosts()),
-          walk: await tab.evaluate(() => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.walkCosts()),
+          regExps: await tab.evaluate(() =>
+            (
+              window as unknown as { __benchEngine: BenchEngine }
+            ).__benchEngine.regExpCosts(),
+          ),
+          walk: await tab.evaluate(() =>
+            (
+              window as unknown as { __benchEngine: BenchEngine }
+            ).__benchEngine.walkCosts(),
+          ),
           ...profiled,
         });
       } finally {
@@ -320,11 +452,16 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       await tab.addScriptTag({ url: `${server.origin}/assets/engine.js` });
       for (const count of options.scalingAliasCounts) {
         const result = await tab.evaluate(
-          ([entities, segments]) => (window as unknown as { __benchEngine: BenchEngine }).__benchEngine.scanCost(entities, segments, 5),
+          ([entities, segments]) =>
+            (
+              window as unknown as { __benchEngine: BenchEngine }
+            ).__benchEngine.scanCost(entities, segments, 5),
           [scalingEntities(count), texts] as const,
         );
         scaling.push({ ...result, aliases: count });
-        log(`  ${count} aliases: build ${result.buildMs.toFixed(1)} ms, scan ${result.scanMs.toFixed(1)} ms, ${result.candidates} candidates`);
+        log(
+          `  ${count} aliases: build ${result.buildMs.toFixed(1)} ms, scan ${result.scanMs.toFixed(1)} ms, ${result.candidates} candidates`,
+        );
       }
     } finally {
       await tab.close();
@@ -333,8 +470,14 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     let trace: BenchResult['trace'];
     if (options.trace) {
       log(`Tracing one run on ${largest.label}…`);
-      const file = join(options.outDir, `trace-${largest.file.replace(/\.html$/, '')}.json`);
-      trace = { page: largest.label, ...(await traceOurs(extension.context, url(largest), file)) };
+      const file = join(
+        options.outDir,
+        `trace-${largest.file.replace(/\.html$/, '')}.json`,
+      );
+      trace = {
+        page: largest.label,
+        ...(await traceOurs(extension.context, url(largest), file)),
+      };
     }
 
     return {
@@ -342,8 +485,17 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       date: new Date().toISOString(),
       browser: `Chromium ${browserVersion}`,
       node: process.version,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', loadStart, loadEnd: loadavg() },
-      options: { runs: options.runs, bigPageRuns: options.bigPageRuns, markMaxBytes: options.markMaxBytes },
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        loadStart,
+        loadEnd: loadavg(),
+      },
+      options: {
+        runs: options.runs,
+        bigPageRuns: options.bigPageRuns,
+        markMaxBytes: options.markMaxBytes,
+      },
       bundle: contentScriptSize(),
       pages: results,
       noMentions,
@@ -365,6 +517,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
 
 /** `npx wxt build`, quietly unless it fails. */
 export function buildExtension(): void {
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
-

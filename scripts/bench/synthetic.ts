@@ -7,8 +7,46 @@
  */
 import type { Entity } from '../../data/dataset-schema';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'dor', 'sel', 'tam', 'bri', 'nok', 'zu', 'fel', 'gar', 'pim', 'ros', 'ul', 'tev', 'san', 'quo', 'ber', 'hild', 'mun', 'yas', 'cor'];
-const TOPIC_POOL = ['budget', 'council', 'hearing', 'funding', 'housing', 'school', 'water', 'transit', 'court', 'ruling', 'appeal', 'contract'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ven',
+  'dor',
+  'sel',
+  'tam',
+  'bri',
+  'nok',
+  'zu',
+  'fel',
+  'gar',
+  'pim',
+  'ros',
+  'ul',
+  'tev',
+  'san',
+  'quo',
+  'ber',
+  'hild',
+  'mun',
+  'yas',
+  'cor',
+];
+const TOPIC_POOL = [
+  'budget',
+  'council',
+  'hearing',
+  'funding',
+  'housing',
+  'school',
+  'water',
+  'transit',
+  'court',
+  'ruling',
+  'appeal',
+  'contract',
+];
 
 const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
@@ -40,7 +78,10 @@ export function syntheticEntities(aliasCount: number): Entity[] {
       ],
       facts: [],
       relations: [],
-      topics: [TOPIC_POOL[i % TOPIC_POOL.length]!, TOPIC_POOL[(i * 5 + 1) % TOPIC_POOL.length]!],
+      topics: [
+        TOPIC_POOL[i % TOPIC_POOL.length]!,
+        TOPIC_POOL[(i * 5 + 1) % TOPIC_POOL.length]!,
+      ],
       sources: ['synthetic'],
       quotes: [],
     };

@@ -49,7 +49,12 @@ export type SourceFiles = {
   ignoreText?: string;
 };
 
-export type Problem = { file: string; entity?: string; field?: string; message: string };
+export type Problem = {
+  file: string;
+  entity?: string;
+  field?: string;
+  message: string;
+};
 
 export function formatProblem(problem: Problem): string {
   const where = [
@@ -61,7 +66,9 @@ export function formatProblem(problem: Problem): string {
 
 export class DatasetBuildError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`The dataset build found ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `The dataset build found ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'DatasetBuildError';
   }
 }
@@ -80,7 +87,11 @@ export function compileDataset(sources: SourceFiles[]): Dataset {
     .map((files) => parseSource(files, problems))
     .filter((source): source is ParsedSource => source !== undefined)
     // Oldest first, so the newest source's one-line description wins a merge.
-    .sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.meta.id.localeCompare(b.meta.id));
+    .sort(
+      (a, b) =>
+        a.meta.date.localeCompare(b.meta.date) ||
+        a.meta.id.localeCompare(b.meta.id),
+    );
 
   checkUniqueSourceIds(parsed, problems);
   for (const source of parsed) checkEvidence(source, problems);
@@ -105,7 +116,9 @@ export function compileDataset(sources: SourceFiles[]): Dataset {
   };
   const result = DatasetSchema.safeParse(dataset);
   if (!result.success) {
-    throw new DatasetBuildError([{ file: 'data/dataset.json', message: z.prettifyError(result.error) }]);
+    throw new DatasetBuildError([
+      { file: 'data/dataset.json', message: z.prettifyError(result.error) },
+    ]);
   }
   return result.data;
 }
@@ -119,18 +132,26 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function parseYamlFile(path: string, text: string, problems: Problem[]): unknown {
+function parseYamlFile(
+  path: string,
+  text: string,
+  problems: Problem[],
+): unknown {
   try {
     return parseYaml(text, { uniqueKeys: true, prettyErrors: true });
   } catch (error) {
-    const message = error instanceof YAMLParseError ? error.message : String(error);
+    const message =
+      error instanceof YAMLParseError ? error.message : String(error);
     problems.push({ file: path, message: `is not valid YAML: ${message}` });
     return undefined;
   }
 }
 
 /** Names a zod issue's place: `entities[3].facts[0].evidence` → entity id + field path. */
-function locateIssue(raw: unknown, path: PropertyKey[]): { entity?: string; field?: string } {
+function locateIssue(
+  raw: unknown,
+  path: PropertyKey[],
+): { entity?: string; field?: string } {
   if (path[0] === 'entities' && typeof path[1] === 'number') {
     const entities = (raw as { entities?: unknown[] }).entities;
     const entry = entities?.[path[1]] as { id?: unknown } | undefined;
@@ -142,11 +163,19 @@ function locateIssue(raw: unknown, path: PropertyKey[]): { entity?: string; fiel
 
 function formatPath(path: PropertyKey[]): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`))
+    .map((key, index) =>
+      typeof key === 'number'
+        ? `[${key}]`
+        : `${index ? '.' : ''}${String(key)}`,
+    )
     .join('');
 }
 
-function schemaProblems(file: string, raw: unknown, error: z.core.$ZodError): Problem[] {
+function schemaProblems(
+  file: string,
+  raw: unknown,
+  error: z.core.$ZodError,
+): Problem[] {
   return error.issues.map((issue) => ({
     file,
     ...locateIssue(raw, issue.path),
@@ -154,22 +183,39 @@ function schemaProblems(file: string, raw: unknown, error: z.core.$ZodError): Pr
   }));
 }
 
-function parseSource(files: SourceFiles, problems: Problem[]): ParsedSource | undefined {
+function parseSource(
+  files: SourceFiles,
+  problems: Problem[],
+): ParsedSource | undefined {
   const rawMeta = parseYamlFile(files.metaPath, files.metaText, problems);
-  const rawCuration = parseYamlFile(files.curationPath, files.curationText, problems);
+  const rawCuration = parseYamlFile(
+    files.curationPath,
+    files.curationText,
+    problems,
+  );
   if (rawMeta === undefined || rawCuration === undefined) return undefined;
 
   const meta = SourceMetaSchema.safeParse(rawMeta);
-  if (!meta.success) problems.push(...schemaProblems(files.metaPath, rawMeta, meta.error));
+  if (!meta.success)
+    problems.push(...schemaProblems(files.metaPath, rawMeta, meta.error));
   const curation = CurationFileSchema.safeParse(rawCuration);
-  if (!curation.success) problems.push(...schemaProblems(files.curationPath, rawCuration, curation.error));
-  if (!files.articleText.trim()) problems.push({ file: files.articlePath, message: 'is empty' });
+  if (!curation.success)
+    problems.push(
+      ...schemaProblems(files.curationPath, rawCuration, curation.error),
+    );
+  if (!files.articleText.trim())
+    problems.push({ file: files.articlePath, message: 'is empty' });
   if (!meta.success || !curation.success) return undefined;
 
   const seen = new Set<string>();
   for (const entity of curation.data.entities) {
     if (seen.has(entity.id)) {
-      problems.push({ file: files.curationPath, entity: entity.id, field: 'id', message: 'id repeats in this file' });
+      problems.push({
+        file: files.curationPath,
+        entity: entity.id,
+        field: 'id',
+        message: 'id repeats in this file',
+      });
     }
     seen.add(entity.id);
   }
@@ -181,11 +227,18 @@ function parseSource(files: SourceFiles, problems: Problem[]): ParsedSource | un
   };
 }
 
-function checkUniqueSourceIds(sources: ParsedSource[], problems: Problem[]): void {
+function checkUniqueSourceIds(
+  sources: ParsedSource[],
+  problems: Problem[],
+): void {
   const seen = new Set<string>();
   for (const { meta, files } of sources) {
     if (seen.has(meta.id)) {
-      problems.push({ file: files.metaPath, field: 'id', message: `source id "${meta.id}" repeats` });
+      problems.push({
+        file: files.metaPath,
+        field: 'id',
+        message: `source id "${meta.id}" repeats`,
+      });
     }
     seen.add(meta.id);
   }
@@ -203,23 +256,37 @@ function checkEvidence(source: ParsedSource, problems: Problem[]): void {
     }
   };
   for (const entity of source.entities) {
-    entity.facts?.forEach((fact, i) => check(entity.id, `facts[${i}].evidence`, fact.evidence));
+    entity.facts?.forEach((fact, i) =>
+      check(entity.id, `facts[${i}].evidence`, fact.evidence),
+    );
     entity.quotes?.forEach((quote, i) => {
       check(entity.id, `quotes[${i}].text`, quote.text);
       check(entity.id, `quotes[${i}].evidence`, quote.evidence);
     });
-    entity.relations?.forEach((relation, i) => check(entity.id, `relations[${i}].evidence`, relation.evidence));
-    if (entity.date?.evidence !== undefined) check(entity.id, 'date.evidence', entity.date.evidence);
+    entity.relations?.forEach((relation, i) =>
+      check(entity.id, `relations[${i}].evidence`, relation.evidence),
+    );
+    if (entity.date?.evidence !== undefined)
+      check(entity.id, 'date.evidence', entity.date.evidence);
   }
 }
 
 type Merged = { entity: Entity; file: string };
 
 /** Merges curated entries by id, oldest source first; facts keep their source. */
-function mergeEntities(sources: ParsedSource[], problems: Problem[]): Map<string, Merged> {
-  const drafts = new Map<string, { draft: Record<string, unknown>; file: string }>();
+function mergeEntities(
+  sources: ParsedSource[],
+  problems: Problem[],
+): Map<string, Merged> {
+  const drafts = new Map<
+    string,
+    { draft: Record<string, unknown>; file: string }
+  >();
   for (const source of sources) {
-    const evidence = (quote: string): Evidence => ({ source: source.meta.id, quote });
+    const evidence = (quote: string): Evidence => ({
+      source: source.meta.id,
+      quote,
+    });
     for (const curated of source.entities) {
       const file = source.files.curationPath;
       const existing = drafts.get(curated.id);
@@ -232,32 +299,88 @@ function mergeEntities(sources: ParsedSource[], problems: Problem[]): Map<string
         });
         continue;
       }
-      const draft = existing?.draft ?? { id: curated.id, kind: curated.kind, sources: [] };
-      const addList = (key: string, items: unknown[] | undefined, sameAs?: (a: never, b: never) => boolean) => {
+      const draft = existing?.draft ?? {
+        id: curated.id,
+        kind: curated.kind,
+        sources: [],
+      };
+      const addList = (
+        key: string,
+        items: unknown[] | undefined,
+        sameAs?: (a: never, b: never) => boolean,
+      ) => {
         const list = (draft[key] as unknown[] | undefined) ?? [];
         for (const item of items ?? []) {
-          if (!sameAs || !list.some((other) => sameAs(other as never, item as never))) list.push(item);
+          if (
+            !sameAs ||
+            !list.some((other) => sameAs(other as never, item as never))
+          )
+            list.push(item);
         }
         draft[key] = list;
       };
-      for (const key of ['name', 'description', 'summary', 'status', 'place'] as const) {
+      for (const key of [
+        'name',
+        'description',
+        'summary',
+        'status',
+        'place',
+      ] as const) {
         if (curated[key] !== undefined) draft[key] = curated[key];
       }
       if (curated.date) {
         const { evidence: dateQuote, ...date } = curated.date;
-        draft.date = dateQuote === undefined ? date : { ...date, evidence: evidence(dateQuote) };
+        draft.date =
+          dateQuote === undefined
+            ? date
+            : { ...date, evidence: evidence(dateQuote) };
       }
       addList('sources', [source.meta.id], (a: string, b: string) => a === b);
-      addList('aliases', curated.aliases, (a: { text: string }, b: { text: string }) => a.text === b.text);
+      addList(
+        'aliases',
+        curated.aliases,
+        (a: { text: string }, b: { text: string }) => a.text === b.text,
+      );
       addList('topics', curated.topics, (a: string, b: string) => a === b);
-      addList('links', curated.links, (a: { url: string }, b: { url: string }) => a.url === b.url);
-      addList('participants', curated.participants, (a: string, b: string) => a === b);
-      addList('facts', curated.facts?.map((fact) => ({ text: fact.text, evidence: evidence(fact.evidence) })));
-      addList('relations', curated.relations?.map((r) => ({ ...r, evidence: evidence(r.evidence) })));
+      addList(
+        'links',
+        curated.links,
+        (a: { url: string }, b: { url: string }) => a.url === b.url,
+      );
+      addList(
+        'participants',
+        curated.participants,
+        (a: string, b: string) => a === b,
+      );
+      addList(
+        'facts',
+        curated.facts?.map((fact) => ({
+          text: fact.text,
+          evidence: evidence(fact.evidence),
+        })),
+      );
+      addList(
+        'relations',
+        curated.relations?.map((r) => ({
+          ...r,
+          evidence: evidence(r.evidence),
+        })),
+      );
       if (curated.kind === 'person') {
-        addList('quotes', curated.quotes?.map((q) => ({ ...q, evidence: evidence(q.evidence) })));
+        addList(
+          'quotes',
+          curated.quotes?.map((q) => ({
+            ...q,
+            evidence: evidence(q.evidence),
+          })),
+        );
       } else if (curated.quotes?.length) {
-        problems.push({ file, entity: curated.id, field: 'quotes', message: 'only people have quotes' });
+        problems.push({
+          file,
+          entity: curated.id,
+          field: 'quotes',
+          message: 'only people have quotes',
+        });
       }
       drafts.set(curated.id, { draft, file: existing?.file ?? file });
     }
@@ -270,7 +393,8 @@ function mergeEntities(sources: ParsedSource[], problems: Problem[]): Map<string
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = formatPath(issue.path);
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+        const missing =
+          issue.code === 'invalid_type' && issue.input === undefined;
         problems.push({
           file,
           entity: id,
@@ -289,21 +413,32 @@ function mergeEntities(sources: ParsedSource[], problems: Problem[]): Map<string
 function tidyEntity(draft: Record<string, unknown>): Record<string, unknown> {
   const entity: Record<string, unknown> = { ...draft };
   for (const key of ['links', 'topics']) {
-    if (Array.isArray(entity[key]) && (entity[key] as unknown[]).length === 0) delete entity[key];
+    if (Array.isArray(entity[key]) && (entity[key] as unknown[]).length === 0)
+      delete entity[key];
   }
   if (draft.kind === 'person') entity.quotes ??= [];
   if (draft.kind !== 'event') delete entity.participants;
   return entity;
 }
 
-function checkReferences(merged: Map<string, Merged>, problems: Problem[]): void {
+function checkReferences(
+  merged: Map<string, Merged>,
+  problems: Problem[],
+): void {
   for (const { entity, file } of merged.values()) {
     const check = (field: string, target: string): void => {
       if (!merged.has(target)) {
-        problems.push({ file, entity: entity.id, field, message: `points to unknown entity id "${target}"` });
+        problems.push({
+          file,
+          entity: entity.id,
+          field,
+          message: `points to unknown entity id "${target}"`,
+        });
       }
     };
-    entity.relations.forEach((relation, i) => check(`relations[${i}].target`, relation.target));
+    entity.relations.forEach((relation, i) =>
+      check(`relations[${i}].target`, relation.target),
+    );
     if (entity.kind === 'event') {
       entity.participants.forEach((id, i) => check(`participants[${i}]`, id));
       if (entity.place !== undefined) check('place', entity.place);
@@ -316,7 +451,10 @@ function aliasKey(text: string): string {
   return normalizeQuoteText(text).toLocaleLowerCase('en-US');
 }
 
-function checkAliasClaims(merged: Map<string, Merged>, problems: Problem[]): void {
+function checkAliasClaims(
+  merged: Map<string, Merged>,
+  problems: Problem[],
+): void {
   const claims = new Map<string, { id: string; ambiguous: boolean }[]>();
   for (const { entity } of merged.values()) {
     for (const alias of entity.aliases) {
@@ -329,7 +467,9 @@ function checkAliasClaims(merged: Map<string, Merged>, problems: Problem[]): voi
     const ids = [...new Set(list.map((claim) => claim.id))];
     if (ids.length < 2 || list.every((claim) => claim.ambiguous)) continue;
     for (const claim of list) {
-      const alias = merged.get(claim.id)!.entity.aliases.findIndex((a) => aliasKey(a.text) === key);
+      const alias = merged
+        .get(claim.id)!
+        .entity.aliases.findIndex((a) => aliasKey(a.text) === key);
       problems.push({
         file: merged.get(claim.id)!.file,
         entity: claim.id,
@@ -340,7 +480,11 @@ function checkAliasClaims(merged: Map<string, Merged>, problems: Problem[]): voi
   }
 }
 
-function checkCoverage(source: ParsedSource, entities: Entity[], problems: Problem[]): void {
+function checkCoverage(
+  source: ParsedSource,
+  entities: Entity[],
+  problems: Problem[],
+): void {
   const { files } = source;
   let ignored: { name: string; reason: string }[] = [];
   if (files.ignorePath !== undefined && files.ignoreText !== undefined) {

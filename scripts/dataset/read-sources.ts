@@ -16,7 +16,10 @@ export const SOURCE_FILES = {
  * same on every machine. A missing file reads as empty text, which the build
  * then reports by name.
  */
-export function readSources(dataRoot: string, displayPrefix = 'data/'): SourceFiles[] {
+export function readSources(
+  dataRoot: string,
+  displayPrefix = 'data/',
+): SourceFiles[] {
   const sourcesDir = join(dataRoot, 'sources');
   const dirs = readdirSync(sourcesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -24,8 +27,10 @@ export function readSources(dataRoot: string, displayPrefix = 'data/'): SourceFi
     .sort();
   return dirs.map((name) => {
     const dir = join(sourcesDir, name);
-    const display = (file: string) => displayPrefix + relative(dataRoot, join(dir, file));
-    const read = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '');
+    const display = (file: string) =>
+      displayPrefix + relative(dataRoot, join(dir, file));
+    const read = (file: string) =>
+      existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '';
     const hasIgnore = existsSync(join(dir, SOURCE_FILES.ignore));
     return {
       dir: relative(dataRoot, dir),
@@ -36,7 +41,10 @@ export function readSources(dataRoot: string, displayPrefix = 'data/'): SourceFi
       curationPath: display(SOURCE_FILES.curation),
       curationText: read(SOURCE_FILES.curation),
       ...(hasIgnore
-        ? { ignorePath: display(SOURCE_FILES.ignore), ignoreText: read(SOURCE_FILES.ignore) }
+        ? {
+            ignorePath: display(SOURCE_FILES.ignore),
+            ignoreText: read(SOURCE_FILES.ignore),
+          }
         : {}),
     };
   });

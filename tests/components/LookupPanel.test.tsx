@@ -10,9 +10,14 @@ const dataset = parseDataset(datasetJson);
 
 function mount(props: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
   const container = document.body.appendChild(document.createElement('div'));
-  act(() => render(<LookupPanel dataset={dataset} autoFocus {...props} />, container));
-  const input = () => container.querySelector<HTMLInputElement>('#lookup-input')!;
-  const options = () => [...container.querySelectorAll<HTMLElement>('[role=option]')];
+  act(() =>
+    render(<LookupPanel dataset={dataset} autoFocus {...props} />, container),
+  );
+  const input = () =>
+    container.querySelector<HTMLInputElement>('#lookup-input')!;
+  const options = () => [
+    ...container.querySelectorAll<HTMLElement>('[role=option]'),
+  ];
   const active = () => input().getAttribute('aria-activedescendant');
   const type = (text: string) =>
     act(() => {
@@ -21,7 +26,11 @@ function mount(props: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
     });
   /** Presses `key` on the focused element; returns whether the popup's default action was prevented. */
   const press = (key: string) => {
-    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    const event = new KeyboardEvent('keydown', {
+      key,
+      bubbles: true,
+      cancelable: true,
+    });
     act(() => {
       (document.activeElement ?? document.body).dispatchEvent(event);
     });
@@ -30,7 +39,11 @@ function mount(props: Partial<Parameters<typeof LookupPanel>[0]> = {}) {
   return { container, input, options, active, type, press };
 }
 
-const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+const nextFrame = () =>
+  act(
+    () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+  );
 
 describe('LookupPanel', () => {
   afterEach(() => {
@@ -41,20 +54,25 @@ describe('LookupPanel', () => {
   it('has focus in the search box when it opens, labelled for screen readers', () => {
     const { input, container } = mount();
     expect(document.activeElement).toBe(input());
-    expect(container.querySelector('label[for="lookup-input"]')?.textContent).toBe('Look up a name');
+    expect(
+      container.querySelector('label[for="lookup-input"]')?.textContent,
+    ).toBe('Look up a name');
     expect(input().getAttribute('role')).toBe('combobox');
     expect(input().getAttribute('aria-controls')).toBe('lookup-results');
   });
 
   it('lists everything, grouped by kind, when the box is empty', () => {
     const { container, options, active } = mount();
-    const groups = [...container.querySelectorAll('[role=listbox] > [role=group]')];
-    expect(groups.map((group) => document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      'People',
-      'Organizations',
-      'Places',
-      'Events',
-    ]);
+    const groups = [
+      ...container.querySelectorAll('[role=listbox] > [role=group]'),
+    ];
+    expect(
+      groups.map(
+        (group) =>
+          document.getElementById(group.getAttribute('aria-labelledby')!)
+            ?.textContent,
+      ),
+    ).toEqual(['People', 'Organizations', 'Places', 'Events']);
     expect(options()).toHaveLength(dataset.entities.length);
     expect(active()).toBeNull();
   });
@@ -87,9 +105,13 @@ describe('LookupPanel', () => {
     type('pelosi');
     expect(press('Enter')).toBe(true);
     const card = container.querySelector('.detail');
-    expect(card?.querySelector('article.bs-card h2')?.textContent).toBe('Nancy Pelosi');
+    expect(card?.querySelector('article.bs-card h2')?.textContent).toBe(
+      'Nancy Pelosi',
+    );
     expect(document.activeElement).toBe(card);
-    expect(card?.getAttribute('aria-labelledby')).toBe(card?.querySelector('h2')?.id);
+    expect(card?.getAttribute('aria-labelledby')).toBe(
+      card?.querySelector('h2')?.id,
+    );
 
     expect(press('Escape')).toBe(true);
     await nextFrame();
@@ -111,25 +133,35 @@ describe('LookupPanel', () => {
     const { type, options, container } = mount();
     type('jeff');
     act(() => options()[0]!.click());
-    expect(container.querySelector('.detail h2')?.textContent).toBe('Jeff Sessions');
+    expect(container.querySelector('.detail h2')?.textContent).toBe(
+      'Jeff Sessions',
+    );
   });
 
   it('says when nothing is found, and Enter then does nothing', () => {
     const { type, press, options, container } = mount();
     type('xyzzy');
     expect(options()).toHaveLength(0);
-    expect(container.querySelector('#lookup-status')?.textContent).toBe('Nothing found for “xyzzy”.');
+    expect(container.querySelector('#lookup-status')?.textContent).toBe(
+      'Nothing found for “xyzzy”.',
+    );
     expect(press('Enter')).toBe(false);
     expect(container.querySelector('.detail')).toBeNull();
   });
 
   it('shows how often the page mentions each result, and the card can jump to it', () => {
     const onReveal = vi.fn();
-    const { type, options, press, container } = mount({ counts: new Map([['doug-jones', 4]]), onReveal });
+    const { type, options, press, container } = mount({
+      counts: new Map([['doug-jones', 4]]),
+      onReveal,
+    });
     type('@dougjones');
-    expect(options()[0]?.querySelector('.count')?.textContent).toBe('4 on this page');
+    expect(options()[0]?.querySelector('.count')?.textContent).toBe(
+      '4 on this page',
+    );
     press('Enter');
-    const reveal = container.querySelector<HTMLButtonElement>('.detail__reveal')!;
+    const reveal =
+      container.querySelector<HTMLButtonElement>('.detail__reveal')!;
     expect(reveal.textContent).toBe('Show on this page 4');
     act(() => reveal.click());
     expect(onReveal).toHaveBeenCalledWith('doug-jones');

@@ -8,7 +8,13 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { openPage, useExtensionBrowser } from './support';
 
-export type Span = { entity: string; start: number; end: number; text: string; context?: string };
+export type Span = {
+  entity: string;
+  start: number;
+  end: number;
+  text: string;
+  context?: string;
+};
 
 /** Runs in the page: gold spans and Backstory's mentions as offsets into the body's text. */
 function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
@@ -18,13 +24,22 @@ function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
   const gold = new Map<Element, Span>();
   const found: Span[] = [];
   let lastMention = null as { element: Element; span: Span } | null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+  for (
+    let node = walker.nextNode() as Text | null;
+    node;
+    node = walker.nextNode() as Text | null
+  ) {
     const start = offset;
     offset += node.data.length;
     text += node.data;
     const goldElement = node.parentElement?.closest('[data-gold]');
     if (goldElement) {
-      const span = gold.get(goldElement) ?? { entity: goldElement.getAttribute('data-gold')!, start, end: offset, text: '' };
+      const span = gold.get(goldElement) ?? {
+        entity: goldElement.getAttribute('data-gold')!,
+        start,
+        end: offset,
+        text: '',
+      };
       span.end = offset;
       gold.set(goldElement, span);
     }
@@ -33,7 +48,11 @@ function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
       const entity: string = mention.getAttribute('data-backstory-entity')!;
       // Pieces of one name split by markup ("Jeff <b>Sessions</b>") share a group: one mention.
       const group = mention.getAttribute('data-backstory-group');
-      if (lastMention && group !== null && lastMention.element.getAttribute('data-backstory-group') === group) {
+      if (
+        lastMention &&
+        group !== null &&
+        lastMention.element.getAttribute('data-backstory-group') === group
+      ) {
         lastMention.span.end = offset;
         lastMention.element = mention;
       } else {
@@ -47,7 +66,9 @@ function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
   }
   for (const span of [...gold.values(), ...found]) {
     span.text = text.slice(span.start, span.end).replace(/\s+/g, ' ');
-    span.context = text.slice(Math.max(0, span.start - 40), span.end + 40).replace(/\s+/g, ' ');
+    span.context = text
+      .slice(Math.max(0, span.start - 40), span.end + 40)
+      .replace(/\s+/g, ' ');
   }
   const inForbidden = document.querySelectorAll(
     'textarea backstory-mention, code backstory-mention, pre backstory-mention, [contenteditable] backstory-mention, [role="textbox"] backstory-mention, nav backstory-mention',
@@ -56,7 +77,8 @@ function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
 }
 
 export function score(gold: Span[], found: Span[]) {
-  const overlaps = (a: Span, b: Span) => a.entity === b.entity && a.start < b.end && b.start < a.end;
+  const overlaps = (a: Span, b: Span) =>
+    a.entity === b.entity && a.start < b.end && b.start < a.end;
   const matched = new Set<Span>();
   const falsePositives: Span[] = [];
   for (const span of found) {
@@ -65,13 +87,21 @@ export function score(gold: Span[], found: Span[]) {
     else falsePositives.push(span);
   }
   const falseNegatives = gold.filter((g) => !matched.has(g));
-  return { tp: matched.size, fp: falsePositives.length, fn: falseNegatives.length, falsePositives, falseNegatives };
+  return {
+    tp: matched.size,
+    fp: falsePositives.length,
+    fn: falseNegatives.length,
+    falsePositives,
+    falseNegatives,
+  };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const fmt = (n: number) => n.toFixed(3);
 
-const PAGES = readdirSync('tests/e2e/pages/corpus').filter((file) => file.endsWith('.html')).sort();
+const PAGES = readdirSync('tests/e2e/pages/corpus')
+  .filter((file) => file.endsWith('.html'))
+  .sort();
 
 describe('the labelled corpus', () => {
   const e2e = useExtensionBrowser();
@@ -90,18 +120,40 @@ describe('the labelled corpus', () => {
       totals.fn += result.fn;
       const precision = ratio(result.tp, result.tp + result.fp);
       const recall = ratio(result.tp, result.tp + result.fn);
-      const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      rows.push(`${file.padEnd(42)} gold ${String(gold.length).padStart(3)}  tp ${String(result.tp).padStart(3)}  fp ${String(result.fp).padStart(2)}  fn ${String(result.fn).padStart(2)}  P ${fmt(precision)}  R ${fmt(recall)}  F1 ${fmt(f1)}`);
-      for (const span of result.falsePositives) problems.push(`${file}: FP ${span.entity} "${span.text}" in "${span.context}"`);
-      for (const span of result.falseNegatives) problems.push(`${file}: FN ${span.entity} "${span.text}" in "${span.context}"`);
-      assert.equal(inForbidden, 0, `${file}: links inside form fields, code, editable regions or navigation`);
+      const f1 =
+        precision + recall === 0
+          ? 0
+          : (2 * precision * recall) / (precision + recall);
+      rows.push(
+        `${file.padEnd(42)} gold ${String(gold.length).padStart(3)}  tp ${String(result.tp).padStart(3)}  fp ${String(result.fp).padStart(2)}  fn ${String(result.fn).padStart(2)}  P ${fmt(precision)}  R ${fmt(recall)}  F1 ${fmt(f1)}`,
+      );
+      for (const span of result.falsePositives)
+        problems.push(
+          `${file}: FP ${span.entity} "${span.text}" in "${span.context}"`,
+        );
+      for (const span of result.falseNegatives)
+        problems.push(
+          `${file}: FN ${span.entity} "${span.text}" in "${span.context}"`,
+        );
+      assert.equal(
+        inForbidden,
+        0,
+        `${file}: links inside form fields, code, editable regions or navigation`,
+      );
       assert.deepEqual(errors, [], `${file}: page errors`);
       await page.close();
     }
     const precision = ratio(totals.tp, totals.tp + totals.fp);
     const recall = ratio(totals.tp, totals.tp + totals.fn);
     const f1 = (2 * precision * recall) / (precision + recall);
-    console.log(['', ...rows, `${'TOTAL'.padEnd(42)} gold ${totals.tp + totals.fn}  tp ${totals.tp}  fp ${totals.fp}  fn ${totals.fn}  P ${fmt(precision)}  R ${fmt(recall)}  F1 ${fmt(f1)}`, ...problems.map((p) => `  ${p}`)].join('\n'));
+    console.log(
+      [
+        '',
+        ...rows,
+        `${'TOTAL'.padEnd(42)} gold ${totals.tp + totals.fn}  tp ${totals.tp}  fp ${totals.fp}  fn ${totals.fn}  P ${fmt(precision)}  R ${fmt(recall)}  F1 ${fmt(f1)}`,
+        ...problems.map((p) => `  ${p}`),
+      ].join('\n'),
+    );
     assert.ok(precision >= 0.97, `precision ${fmt(precision)} < 0.97`);
     assert.ok(recall >= 0.95, `recall ${fmt(recall)} < 0.95`);
   });

@@ -12,27 +12,48 @@ describe('the demo news page with Backstory loaded', () => {
 
   it('reaches the ready state and wraps every full-name mention of the dataset’s people', async () => {
     const { page, errors } = await openPage(e2e, '/');
-    assert.equal(await page.getAttribute('html', 'data-backstory-state'), 'ready');
+    assert.equal(
+      await page.getAttribute('html', 'data-backstory-state'),
+      'ready',
+    );
 
     // Expected: each safe alias of each person, counted in the page's text outside form fields.
     const pageText = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('form, script, style').forEach((node) => node.remove());
+      clone
+        .querySelectorAll('form, script, style')
+        .forEach((node) => node.remove());
       return clone.textContent ?? '';
     });
     const wrapped = await page.$$eval('backstory-mention', (elements) =>
-      elements.map((el) => ({ entity: el.getAttribute('data-backstory-entity'), text: el.textContent })),
+      elements.map((el) => ({
+        entity: el.getAttribute('data-backstory-entity'),
+        text: el.textContent,
+      })),
     );
     let checked = 0;
     for (const person of people) {
-      const fullNames = person.aliases.filter((alias) => alias.safety === 'safe').map((alias) => alias.text);
+      const fullNames = person.aliases
+        .filter((alias) => alias.safety === 'safe')
+        .map((alias) => alias.text);
       const expected = countOccurrences(pageText, fullNames);
       // An epithet that contains the full name ("Cryin' Chuck Schumer") counts for it.
-      const found = wrapped.filter((m) => m.entity === person.id && fullNames.some((name) => m.text?.includes(name))).length;
-      assert.equal(found, expected, `${person.name}: ${found} wrapped of ${expected} full-name mentions`);
+      const found = wrapped.filter(
+        (m) =>
+          m.entity === person.id &&
+          fullNames.some((name) => m.text?.includes(name)),
+      ).length;
+      assert.equal(
+        found,
+        expected,
+        `${person.name}: ${found} wrapped of ${expected} full-name mentions`,
+      );
       checked += expected;
     }
-    assert.ok(checked >= 7, `expected the demo page to name every person in full (found ${checked})`);
+    assert.ok(
+      checked >= 7,
+      `expected the demo page to name every person in full (found ${checked})`,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -52,9 +73,12 @@ describe('the demo news page with Backstory loaded', () => {
       const entity = dataset.entities.find((e) => e.id === mention.entity);
       assert.ok(entity, `unknown entity id ${mention.entity}`);
       // A name split by inline markup is wrapped piece by piece: each piece is part of an alias.
-      const fold = (text: string) => text.replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
+      const fold = (text: string) =>
+        text.replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
       assert.ok(
-        entity.aliases.some((alias) => fold(alias.text).includes(fold(mention.text))),
+        entity.aliases.some((alias) =>
+          fold(alias.text).includes(fold(mention.text)),
+        ),
         `"${mention.text}" is not (part of) an alias of ${entity.id}`,
       );
       assert.equal(mention.children, 0);
@@ -65,15 +89,23 @@ describe('the demo news page with Backstory loaded', () => {
 
   it('leaves form fields alone', async () => {
     const { page } = await openPage(e2e, '/');
-    assert.equal(await page.inputValue('#comment-name'), 'Tommy Tuberville fan');
-    assert.match(await page.inputValue('#comment-body'), /^Jeff Sessions should have stayed out of it\./);
+    assert.equal(
+      await page.inputValue('#comment-name'),
+      'Tommy Tuberville fan',
+    );
+    assert.match(
+      await page.inputValue('#comment-body'),
+      /^Jeff Sessions should have stayed out of it\./,
+    );
     assert.equal(await page.locator('form backstory-mention').count(), 0);
     await page.close();
   });
 
   it('shows a card with the entity’s name after the pointer dwells on a mention', async () => {
     const { page } = await openPage(e2e, '/');
-    const mention = page.locator('backstory-mention[data-backstory-entity="tommy-tuberville"]').first();
+    const mention = page
+      .locator('backstory-mention[data-backstory-entity="tommy-tuberville"]')
+      .first();
     await mention.scrollIntoViewIfNeeded();
     await mention.hover();
     const card = page.locator('backstory-card [role="dialog"]');
@@ -97,7 +129,9 @@ function countOccurrences(text: string, needles: string[]): number {
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{M}\\p{N}])(?:${[...needles]
       .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+      .map((n) =>
+        n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'),
+      )
       .join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
     'gu',
   );

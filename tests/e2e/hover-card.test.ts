@@ -14,7 +14,9 @@ const cardVisible = (page: Page) => page.locator(CARD).isVisible();
 
 /** Moves the mouse to the middle of the first mention of `entity`. */
 async function pointAt(page: Page, entity: string, index = 0) {
-  const mention = page.locator(`backstory-mention[data-backstory-entity="${entity}"]`).nth(index);
+  const mention = page
+    .locator(`backstory-mention[data-backstory-entity="${entity}"]`)
+    .nth(index);
   await mention.scrollIntoViewIfNeeded();
   const box = await mention.boundingBox();
   assert.ok(box, `no visible mention of ${entity}`);
@@ -53,7 +55,11 @@ describe('the hover card', () => {
     const card = await cardBox(page);
     await page.mouse.move(card.x + card.width / 2, card.y + 40, { steps: 8 });
     await page.waitForTimeout(700);
-    assert.equal(await cardVisible(page), true, 'kept while the pointer is in the card');
+    assert.equal(
+      await cardVisible(page),
+      true,
+      'kept while the pointer is in the card',
+    );
 
     // The reader can select text in the card.
     const selected = await page.evaluate(() => {
@@ -80,20 +86,36 @@ describe('the hover card', () => {
     let focused = '';
     for (let i = 0; i < 60 && !focused; i += 1) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.closest('backstory-mention')?.getAttribute('data-backstory-entity') ?? '');
+      focused = await page.evaluate(
+        () =>
+          document.activeElement
+            ?.closest('backstory-mention')
+            ?.getAttribute('data-backstory-entity') ?? '',
+      );
     }
     assert.ok(focused, 'a mention is reachable with Tab');
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute('aria-description') ?? ''),
-      (await page.evaluate(() => document.activeElement?.getAttribute('aria-description'))) ?? '',
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-description') ?? '',
+      ),
+      (await page.evaluate(() =>
+        document.activeElement?.getAttribute('aria-description'),
+      )) ?? '',
     );
-    assert.match((await page.evaluate(() => document.activeElement?.getAttribute('aria-description'))) ?? '', /: /);
+    assert.match(
+      (await page.evaluate(() =>
+        document.activeElement?.getAttribute('aria-description'),
+      )) ?? '',
+      /: /,
+    );
 
     await page.keyboard.press('Tab');
     const inside = await page.evaluate(() => {
       const host = document.activeElement;
-      return host?.tagName === 'BACKSTORY-CARD' ? (host.shadowRoot!.activeElement?.tagName ?? '') : '';
+      return host?.tagName === 'BACKSTORY-CARD'
+        ? (host.shadowRoot!.activeElement?.tagName ?? '')
+        : '';
     });
     assert.equal(inside, 'BUTTON', 'Tab moved into the card');
 
@@ -101,7 +123,9 @@ describe('the hover card', () => {
     await page.waitForTimeout(100);
     assert.equal(await cardVisible(page), false);
     assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute('data-backstory-entity')),
+      await page.evaluate(() =>
+        document.activeElement?.getAttribute('data-backstory-entity'),
+      ),
       focused,
       'focus returned to the mention',
     );
@@ -110,11 +134,16 @@ describe('the hover card', () => {
 
   it('navigates to a related entity with a chip and comes back', async () => {
     const { page } = await openPage(e2e, '/');
-    await page.locator('backstory-mention[data-backstory-entity="donald-trump"]').first().hover();
+    await page
+      .locator('backstory-mention[data-backstory-entity="donald-trump"]')
+      .first()
+      .hover();
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     const card = await cardBox(page);
     await page.mouse.move(card.x + card.width / 2, card.y + 30, { steps: 5 });
-    const chip = page.locator(`${CARD} .bs-card__chip`, { hasText: 'Tommy Tuberville' });
+    const chip = page.locator(`${CARD} .bs-card__chip`, {
+      hasText: 'Tommy Tuberville',
+    });
     await chip.scrollIntoViewIfNeeded();
     await chip.click();
     assert.equal(await cardName(page), 'Tommy Tuberville');
@@ -125,12 +154,18 @@ describe('the hover card', () => {
 
   it('shows a fact’s evidence quote on demand', async () => {
     const { page } = await openPage(e2e, '/');
-    await page.locator('backstory-mention[data-backstory-entity="jeff-sessions"]').first().hover();
+    await page
+      .locator('backstory-mention[data-backstory-entity="jeff-sessions"]')
+      .first()
+      .hover();
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     const fact = page.locator(`${CARD} .bs-card__fact-button`).first();
     await fact.click();
     assert.equal(await fact.getAttribute('aria-expanded'), 'true');
-    assert.match((await page.locator(`${CARD} .bs-card__evidence`).textContent()) ?? '', /served as attorney general/);
+    assert.match(
+      (await page.locator(`${CARD} .bs-card__evidence`).textContent()) ?? '',
+      /served as attorney general/,
+    );
     await page.waitForTimeout(250); // Let the entrance animation finish before the picture.
     await page.screenshot({ path: `${SCREENSHOTS}/card-light-quote.png` });
     await page.close();
@@ -151,8 +186,14 @@ describe('the hover card', () => {
       await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
       await page.waitForTimeout(200);
       const box = await cardBox(page);
-      assert.ok(box.x >= 0 && box.y >= 0, `${name}: card starts inside (${box.x}, ${box.y})`);
-      assert.ok(box.x + box.width <= 1024 && box.y + box.height <= 700, `${name}: card ends inside`);
+      assert.ok(
+        box.x >= 0 && box.y >= 0,
+        `${name}: card starts inside (${box.x}, ${box.y})`,
+      );
+      assert.ok(
+        box.x + box.width <= 1024 && box.y + box.height <= 700,
+        `${name}: card ends inside`,
+      );
       await page.screenshot({ path: `${SCREENSHOTS}/card-edge-${name}.png` });
     }
     await page.close();
@@ -171,7 +212,13 @@ describe('the hover card', () => {
       await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
       await page.waitForTimeout(300);
       const box = await cardBox(page);
-      assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= width + 1 && box.y + box.height <= height + 1, `${name}%: ${JSON.stringify(box)}`);
+      assert.ok(
+        box.x >= 0 &&
+          box.y >= 0 &&
+          box.x + box.width <= width + 1 &&
+          box.y + box.height <= height + 1,
+        `${name}%: ${JSON.stringify(box)}`,
+      );
       await page.screenshot({ path: `${SCREENSHOTS}/card-zoom-${name}.png` });
     }
     await page.close();
@@ -183,10 +230,17 @@ describe('the hover card', () => {
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     const box = await cardBox(page);
     const style = await page.evaluate(() => {
-      const card = document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      const card = document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!;
       const s = getComputedStyle(card);
       const name = getComputedStyle(card.querySelector('h2')!);
-      return { display: s.display, background: s.backgroundColor, font: name.fontFamily, size: name.fontSize };
+      return {
+        display: s.display,
+        background: s.backgroundColor,
+        font: name.fontFamily,
+        size: name.fontSize,
+      };
     });
     assert.equal(style.display, 'block');
     assert.equal(style.size, '19px');
@@ -196,7 +250,11 @@ describe('the hover card', () => {
       ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
       [box.x + box.width / 2, box.y + box.height / 2],
     );
-    assert.equal(onTop, 'BACKSTORY-CARD', 'nothing of the page covers the card');
+    assert.equal(
+      onTop,
+      'BACKSTORY-CARD',
+      'nothing of the page covers the card',
+    );
     await page.waitForTimeout(250);
     await page.screenshot({ path: `${SCREENSHOTS}/card-hostile-page.png` });
     await page.close();
@@ -204,12 +262,16 @@ describe('the hover card', () => {
 
   it('removes the link for one mention with "Not this person", and undoes it', async () => {
     const { page } = await openPage(e2e, '/');
-    const mention = page.locator('backstory-mention[data-backstory-entity="doug-jones"]').first();
+    const mention = page
+      .locator('backstory-mention[data-backstory-entity="doug-jones"]')
+      .first();
     await mention.hover();
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     const card = await cardBox(page);
     await page.mouse.move(card.x + card.width / 2, card.y + 30, { steps: 5 });
-    await page.locator(`${CARD} .bs-action`, { hasText: 'Not this person' }).click();
+    await page
+      .locator(`${CARD} .bs-action`, { hasText: 'Not this person' })
+      .click();
     assert.equal(await mention.getAttribute('data-backstory-dismissed'), '');
     await page.locator(`${CARD} .bs-action`, { hasText: 'Undo' }).click();
     assert.equal(await mention.getAttribute('data-backstory-dismissed'), null);
@@ -219,9 +281,21 @@ describe('the hover card', () => {
   it('follows the reader’s colour scheme (dark)', async () => {
     const { page } = await openPage(e2e, '/');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.locator('backstory-mention[data-backstory-entity="alabama-senate-runoff-2020"], backstory-mention[data-backstory-entity="mueller-investigation"]').first().hover();
+    await page
+      .locator(
+        'backstory-mention[data-backstory-entity="alabama-senate-runoff-2020"], backstory-mention[data-backstory-entity="mueller-investigation"]',
+      )
+      .first()
+      .hover();
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('backstory-card')!.shadowRoot!.querySelector('[role="dialog"]')!).backgroundColor);
+    const background = await page.evaluate(
+      () =>
+        getComputedStyle(
+          document
+            .querySelector('backstory-card')!
+            .shadowRoot!.querySelector('[role="dialog"]')!,
+        ).backgroundColor,
+    );
     assert.equal(background, 'rgb(29, 32, 39)');
     await page.waitForTimeout(250);
     await page.screenshot({ path: `${SCREENSHOTS}/card-dark-event.png` });
@@ -231,20 +305,34 @@ describe('the hover card', () => {
 
 describe('the card on a touch screen', () => {
   it('opens as a bottom sheet on tap and closes on a tap outside', async () => {
-    const { serveStatic, PROJECT_MOUNTS } = await import('../../scripts/serve-static');
+    const { serveStatic, PROJECT_MOUNTS } = await import(
+      '../../scripts/serve-static'
+    );
     const server = await serveStatic(PROJECT_MOUNTS);
-    const browser = await launchWithExtension({ viewport: { width: 390, height: 844 }, mobile: true });
+    const browser = await launchWithExtension({
+      viewport: { width: 390, height: 844 },
+      mobile: true,
+    });
     try {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/`);
       await waitForBackstory(page);
-      const mention = page.locator('backstory-mention[data-backstory-entity="jeff-sessions"]:not(a backstory-mention)').nth(1);
+      const mention = page
+        .locator(
+          'backstory-mention[data-backstory-entity="jeff-sessions"]:not(a backstory-mention)',
+        )
+        .nth(1);
       await mention.scrollIntoViewIfNeeded();
       await mention.tap();
-      await page.locator(`${CARD}.bs-popover--sheet`).waitFor({ state: 'visible', timeout: 1500 });
+      await page
+        .locator(`${CARD}.bs-popover--sheet`)
+        .waitFor({ state: 'visible', timeout: 1500 });
       await page.waitForTimeout(300); // The sheet slides in.
       const box = await cardBox(page);
-      assert.ok(Math.abs(box.y + box.height - 844) < 2 && box.width >= 388, `a full-width sheet at the bottom: ${JSON.stringify(box)}`);
+      assert.ok(
+        Math.abs(box.y + box.height - 844) < 2 && box.width >= 388,
+        `a full-width sheet at the bottom: ${JSON.stringify(box)}`,
+      );
       await page.screenshot({ path: `${SCREENSHOTS}/card-touch-sheet.png` });
       await page.touchscreen.tap(200, 60);
       await page.waitForTimeout(200);

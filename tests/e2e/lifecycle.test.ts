@@ -12,7 +12,10 @@ describe('extension lifecycle', () => {
       await page.reload();
       await waitForBackstory(page);
       assert.equal(await page.locator('backstory-mention').count(), before);
-      assert.equal(await page.locator('backstory-mention backstory-mention').count(), 0);
+      assert.equal(
+        await page.locator('backstory-mention backstory-mention').count(),
+        0,
+      );
       assert.equal(await page.locator('backstory-card').count(), 1);
     }
     assert.deepEqual(errors, []);
@@ -24,19 +27,38 @@ describe('extension lifecycle', () => {
   it('when the extension is reloaded or updated under an open tab, the old script removes its wrappers, card and attributes without errors', async () => {
     const { page, errors } = await openPage(e2e, '/');
     assert.ok((await page.locator('backstory-mention').count()) > 20);
-    await page.locator('backstory-mention[data-backstory-entity="jeff-sessions"]').first().hover();
-    await page.locator('backstory-card [role="dialog"]').waitFor({ state: 'visible', timeout: 2000 });
+    await page
+      .locator('backstory-mention[data-backstory-entity="jeff-sessions"]')
+      .first()
+      .hover();
+    await page
+      .locator('backstory-card [role="dialog"]')
+      .waitFor({ state: 'visible', timeout: 2000 });
     const original = await page.evaluate(() => document.body.textContent);
 
     const extensionPage = await e2e.browser.context.newPage();
-    await extensionPage.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
+    await extensionPage.goto(
+      `chrome-extension://${e2e.browser.extensionId}/popup.html`,
+    );
     await extensionPage
-      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { reload(): void } } }
+        ).chrome.runtime.reload(),
+      )
       .catch(() => {}); // The extension page goes away with the extension.
     await page.bringToFront();
-    await page.waitForFunction(() => !document.querySelector('backstory-mention, backstory-card'), undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-mention, backstory-card'),
+      undefined,
+      { timeout: 5000 },
+    );
     assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
-    assert.equal(await page.evaluate(() => document.body.textContent), original, 'the page text is exactly as before');
+    assert.equal(
+      await page.evaluate(() => document.body.textContent),
+      original,
+      'the page text is exactly as before',
+    );
     await page.mouse.move(10, 10);
     await page.waitForTimeout(300);
     assert.deepEqual(errors, []);

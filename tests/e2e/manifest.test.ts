@@ -7,17 +7,32 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-const read = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
-const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const read = (dir: string) =>
+  JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8')) as Record<
+    string,
+    unknown
+  >;
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+};
 
 const common = {
   name: 'Backstory',
-  description: 'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
+  description:
+    'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
   version,
-  icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+  icons: {
+    16: 'icons/16.png',
+    32: 'icons/32.png',
+    48: 'icons/48.png',
+    128: 'icons/128.png',
+  },
   permissions: ['storage'],
   commands: {
-    'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: 'Turn Backstory on or off for this site' },
+    'toggle-site': {
+      suggested_key: { default: 'Alt+Shift+O' },
+      description: 'Turn Backstory on or off for this site',
+    },
   },
   content_scripts: [
     {
@@ -51,7 +66,10 @@ describe('the manifest', () => {
         },
       },
       background: { scripts: ['background.js'] },
-      browser_action: { default_title: 'Backstory', default_popup: 'popup.html' },
+      browser_action: {
+        default_title: 'Backstory',
+        default_popup: 'popup.html',
+      },
     });
   });
 });

@@ -13,7 +13,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
-import { openPage, useExtensionBrowser, waitForBackstory, writeStoredSettings, type E2E } from './support';
+import {
+  openPage,
+  useExtensionBrowser,
+  waitForBackstory,
+  writeStoredSettings,
+  type E2E,
+} from './support';
 
 // Runs inside the browser (extension pages, service worker), where `chrome` exists.
 declare const chrome: any;
@@ -36,31 +42,53 @@ describe('the popup', () => {
   it('looks up a name typed with a typo, by keyboard, and shows the same card as on pages', async () => {
     const { page } = await openPage(e2e, '/');
     const { popup, errors } = await openPopup(e2e, page);
-    assert.equal(await popup.evaluate(() => document.activeElement?.id), 'lookup-input', 'the search box has focus on open');
+    assert.equal(
+      await popup.evaluate(() => document.activeElement?.id),
+      'lookup-input',
+      'the search box has focus on open',
+    );
     await snap(popup, 'lookup-everything');
 
     await popup.keyboard.type('Tubervile');
     const first = popup.locator('[role=option]').first();
     assert.match(await first.innerText(), /^Tommy Tuberville/);
     const input = popup.locator('#lookup-input');
-    assert.equal(await input.getAttribute('aria-activedescendant'), 'lookup-option-tommy-tuberville');
+    assert.equal(
+      await input.getAttribute('aria-activedescendant'),
+      'lookup-option-tommy-tuberville',
+    );
     await snap(popup, 'lookup-typo');
     await popup.keyboard.press('ArrowDown');
-    assert.notEqual(await input.getAttribute('aria-activedescendant'), 'lookup-option-tommy-tuberville');
+    assert.notEqual(
+      await input.getAttribute('aria-activedescendant'),
+      'lookup-option-tommy-tuberville',
+    );
     await popup.keyboard.press('ArrowUp');
-    assert.equal(await input.getAttribute('aria-activedescendant'), 'lookup-option-tommy-tuberville');
+    assert.equal(
+      await input.getAttribute('aria-activedescendant'),
+      'lookup-option-tommy-tuberville',
+    );
 
     await popup.keyboard.press('Enter');
     const card = popup.locator('.detail article.bs-card');
     assert.equal(await card.locator('h2').innerText(), 'Tommy Tuberville');
     assert.match(await card.innerText(), /football coach/);
-    assert.match(await popup.locator('.detail__reveal').innerText(), /Show on this page\s*11/);
+    assert.match(
+      await popup.locator('.detail__reveal').innerText(),
+      /Show on this page\s*11/,
+    );
     await snap(popup, 'lookup-card');
 
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('#lookup-input');
-    assert.equal(await input.inputValue(), 'Tubervile', 'Esc from the card goes back to the results');
-    await popup.waitForFunction(() => document.activeElement?.id === 'lookup-input');
+    assert.equal(
+      await input.inputValue(),
+      'Tubervile',
+      'Esc from the card goes back to the results',
+    );
+    await popup.waitForFunction(
+      () => document.activeElement?.id === 'lookup-input',
+    );
     await popup.keyboard.press('Escape');
     assert.equal(await input.inputValue(), '', 'Esc in the box clears it');
     assert.deepEqual(errors, []);
@@ -82,48 +110,97 @@ describe('the popup', () => {
       }
       return counts;
     });
-    assert.ok(Object.keys(expected).length > 10, 'the demo page mentions many entities');
+    assert.ok(
+      Object.keys(expected).length > 10,
+      'the demo page mentions many entities',
+    );
 
     const { popup, errors } = await openPopup(e2e, page);
     await popup.click('#tab-page');
     await popup.waitForSelector('.whoiswho__row');
     const rows = await popup.$$eval('.whoiswho__row', (items) =>
-      items.map((item) => [item.getAttribute('data-entity')!, Number(item.querySelector('.count')!.textContent)] as const),
+      items.map(
+        (item) =>
+          [
+            item.getAttribute('data-entity')!,
+            Number(item.querySelector('.count')!.textContent),
+          ] as const,
+      ),
     );
     assert.deepEqual(Object.fromEntries(rows), expected);
     const counts = rows.map(([, count]) => count);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most mentioned first');
-    assert.equal(await popup.locator('#tab-page .count').innerText(), String(rows.length));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+      'most mentioned first',
+    );
+    assert.equal(
+      await popup.locator('#tab-page .count').innerText(),
+      String(rows.length),
+    );
     const total = counts.reduce((sum, count) => sum + count, 0);
-    assert.equal(await badgeText(e2e, page), String(total), 'the badge shows the number of mentions');
+    assert.equal(
+      await badgeText(e2e, page),
+      String(total),
+      'the badge shows the number of mentions',
+    );
     await snap(popup, 'this-page');
 
     // Doug Jones is mentioned more than once, far apart: each choice goes to the next mention.
     assert.ok(expected['doug-jones']! >= 2);
-    const jump = popup.locator('.whoiswho__row[data-entity="doug-jones"] .whoiswho__jump');
+    const jump = popup.locator(
+      '.whoiswho__row[data-entity="doug-jones"] .whoiswho__jump',
+    );
     const seen: number[] = [];
     for (let i = 0; i < expected['doug-jones']! + 1; i += 1) {
       await jump.click();
       const index = await page.waitForFunction(
         (previous) => {
-          const all = [...document.querySelectorAll('backstory-mention[data-backstory-entity="doug-jones"]')];
-          const flashed = all.find((mention) => mention.hasAttribute('data-backstory-flash'));
+          const all = [
+            ...document.querySelectorAll(
+              'backstory-mention[data-backstory-entity="doug-jones"]',
+            ),
+          ];
+          const flashed = all.find((mention) =>
+            mention.hasAttribute('data-backstory-flash'),
+          );
           if (!flashed || all.indexOf(flashed) === previous) return null;
           const rect = flashed.getBoundingClientRect();
           // An object: index 0 is falsy, and waitForFunction waits for a truthy value.
-          return rect.top >= 0 && rect.bottom <= innerHeight ? { index: all.indexOf(flashed) } : null;
+          return rect.top >= 0 && rect.bottom <= innerHeight
+            ? { index: all.indexOf(flashed) }
+            : null;
         },
         seen.at(-1) ?? -1,
         { timeout: 3000, polling: 50 },
       );
       seen.push(((await index.jsonValue()) as { index: number }).index);
     }
-    await page.waitForFunction(() => !document.querySelector('[data-backstory-flash]'), undefined, { timeout: 3000, polling: 50 });
+    await page.waitForFunction(
+      () => !document.querySelector('[data-backstory-flash]'),
+      undefined,
+      { timeout: 3000, polling: 50 },
+    );
     const firstPass = seen.slice(0, -1);
-    assert.deepEqual(firstPass, [...firstPass].sort((a, b) => a - b), 'down the page, one after another');
-    assert.equal(new Set(firstPass).size, firstPass.length, 'a different mention each time');
-    assert.equal(seen.at(-1), seen[0], 'after the last one it starts again at the first');
-    assert.match(await popup.locator('.popup__notice').innerText(), /Showing Doug Jones on the page/);
+    assert.deepEqual(
+      firstPass,
+      [...firstPass].sort((a, b) => a - b),
+      'down the page, one after another',
+    );
+    assert.equal(
+      new Set(firstPass).size,
+      firstPass.length,
+      'a different mention each time',
+    );
+    assert.equal(
+      seen.at(-1),
+      seen[0],
+      'after the last one it starts again at the first',
+    );
+    assert.match(
+      await popup.locator('.popup__notice').innerText(),
+      /Showing Doug Jones on the page/,
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -133,12 +210,22 @@ describe('the popup', () => {
     const { popup, errors } = await openPopup(e2e, browserPage);
     await popup.click('#tab-page');
     await popup.waitForSelector('[data-empty="unavailable"]');
-    assert.match(await popup.locator('[data-empty="unavailable"]').innerText(), /can’t run on this page/);
-    assert.equal(await popup.locator('.site-button').count(), 0, 'no site to pause');
+    assert.match(
+      await popup.locator('[data-empty="unavailable"]').innerText(),
+      /can’t run on this page/,
+    );
+    assert.equal(
+      await popup.locator('.site-button').count(),
+      0,
+      'no site to pause',
+    );
     await snap(popup, 'this-page-unavailable');
     await popup.click('#tab-lookup');
     await popup.fill('#lookup-input', 'pelosi');
-    assert.match(await popup.locator('[role=option]').first().innerText(), /^Nancy Pelosi/);
+    assert.match(
+      await popup.locator('[role=option]').first().innerText(),
+      /^Nancy Pelosi/,
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -152,7 +239,9 @@ describe('the popup', () => {
     const offAt = Date.now();
     await toggle.click();
     await page.waitForFunction(
-      () => document.documentElement.getAttribute('data-backstory-state') === 'off' && !document.querySelector('backstory-mention'),
+      () =>
+        document.documentElement.getAttribute('data-backstory-state') ===
+          'off' && !document.querySelector('backstory-mention'),
       undefined,
       { timeout: 2000, polling: 10 },
     );
@@ -161,20 +250,29 @@ describe('the popup', () => {
     assert.equal(await toggle.getAttribute('aria-checked'), 'false');
     await popup.click('#tab-page');
     await popup.waitForSelector('[data-empty="off"]');
-    await popup.waitForFunction(() => document.querySelector('#site-status')?.textContent === 'Off everywhere');
+    await popup.waitForFunction(
+      () =>
+        document.querySelector('#site-status')?.textContent ===
+        'Off everywhere',
+    );
     await waitForBadge(e2e, page, 'off');
     await snap(popup, 'off');
 
     const onAt = Date.now();
     await toggle.click();
     await page.waitForFunction(
-      (count) => document.documentElement.getAttribute('data-backstory-state') === 'ready' && document.querySelectorAll('backstory-mention').length === count,
+      (count) =>
+        document.documentElement.getAttribute('data-backstory-state') ===
+          'ready' &&
+        document.querySelectorAll('backstory-mention').length === count,
       before,
       { timeout: 2000, polling: 10 },
     );
     const onMs = Date.now() - onAt;
     assert.ok(onMs < 500, `annotations back after ${onMs} ms`);
-    t.diagnostic(`off in ${offMs} ms, on again in ${onMs} ms (${before} mention elements)`);
+    t.diagnostic(
+      `off in ${offMs} ms, on again in ${onMs} ms (${before} mention elements)`,
+    );
     await popup.waitForSelector('.whoiswho__row');
     assert.deepEqual(errors, []);
   });
@@ -189,24 +287,43 @@ describe('the popup', () => {
 
     const { popup, errors } = await openPopup(e2e, page);
     await popup.click('.site-button');
-    await page.waitForSelector('html[data-backstory-state="off"]', { timeout: 1000 });
+    await page.waitForSelector('html[data-backstory-state="off"]', {
+      timeout: 1000,
+    });
     assert.equal(await page.locator('backstory-mention').count(), 0);
-    assert.match(await popup.locator('.site-button').innerText(), /Resume on 127\.0\.0\.1/);
-    assert.match(await popup.locator('#site-status').innerText(), /Paused on 127\.0\.0\.1/);
+    assert.match(
+      await popup.locator('.site-button').innerText(),
+      /Resume on 127\.0\.0\.1/,
+    );
+    assert.match(
+      await popup.locator('#site-status').innerText(),
+      /Paused on 127\.0\.0\.1/,
+    );
     await waitForBadge(e2e, page, 'off');
 
     await other.waitForTimeout(300); // Give a wrong reaction time to show.
-    assert.equal(await other.getAttribute('html', 'data-backstory-state'), 'ready');
+    assert.equal(
+      await other.getAttribute('html', 'data-backstory-state'),
+      'ready',
+    );
     assert.equal(await other.locator('backstory-mention').count(), otherCount);
-    assert.equal(await badgeText(e2e, other), String(await mentionTotal(other)));
+    assert.equal(
+      await badgeText(e2e, other),
+      String(await mentionTotal(other)),
+    );
 
     await popup.click('#tab-settings');
     const paused = popup.locator('ul[aria-label="Paused sites"] li');
     assert.deepEqual(await paused.allInnerTexts(), ['127.0.0.1\nResume']);
     await snap(popup, 'settings', { fullPanel: true });
     await popup.click('button[aria-label="Resume on 127.0.0.1"]');
-    await page.waitForSelector('html[data-backstory-state="ready"]', { timeout: 2000 });
-    assert.equal(await popup.locator('ul[aria-label="Paused sites"]').count(), 0);
+    await page.waitForSelector('html[data-backstory-state="ready"]', {
+      timeout: 2000,
+    });
+    assert.equal(
+      await popup.locator('ul[aria-label="Paused sites"]').count(),
+      0,
+    );
     assert.deepEqual(errors, []);
     await other.close();
   });
@@ -217,33 +334,83 @@ describe('the popup', () => {
     await popup.click('#tab-settings');
     const look = () =>
       page.evaluate(() => {
-        const style = getComputedStyle(document.querySelector('backstory-mention:not(:hover)')!);
-        return { line: style.textDecorationLine, style: style.textDecorationStyle, background: style.backgroundColor };
+        const style = getComputedStyle(
+          document.querySelector('backstory-mention:not(:hover)')!,
+        );
+        return {
+          line: style.textDecorationLine,
+          style: style.textDecorationStyle,
+          background: style.backgroundColor,
+        };
       });
-    assert.deepEqual(await look(), { line: 'underline', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+    assert.deepEqual(await look(), {
+      line: 'underline',
+      style: 'dotted',
+      background: 'rgba(0, 0, 0, 0)',
+    });
     await popup.click('input[name="mentionStyle"][value="solid"]');
-    await page.waitForSelector('html[data-backstory-style="solid"]', { timeout: 1000 });
+    await page.waitForSelector('html[data-backstory-style="solid"]', {
+      timeout: 1000,
+    });
     assert.equal((await look()).style, 'solid');
     await popup.click('input[name="mentionStyle"][value="highlight"]');
-    await page.waitForSelector('html[data-backstory-style="highlight"]', { timeout: 1000 });
+    await page.waitForSelector('html[data-backstory-style="highlight"]', {
+      timeout: 1000,
+    });
     assert.equal((await look()).line, 'none');
     assert.notEqual((await look()).background, 'rgba(0, 0, 0, 0)');
     await popup.click('input[name="mentionStyle"][value="hover-only"]');
-    await page.waitForSelector('html[data-backstory-style="hover-only"]', { timeout: 1000 });
-    assert.deepEqual(await look(), { line: 'none', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+    await page.waitForSelector('html[data-backstory-style="hover-only"]', {
+      timeout: 1000,
+    });
+    assert.deepEqual(await look(), {
+      line: 'none',
+      style: 'dotted',
+      background: 'rgba(0, 0, 0, 0)',
+    });
     await page.hover('backstory-mention');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('backstory-mention:hover')!).textDecorationLine), 'underline');
+    assert.equal(
+      await page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('backstory-mention:hover')!)
+            .textDecorationLine,
+      ),
+      'underline',
+    );
 
-    const entities = () => page.$$eval('backstory-mention', (els) => els.map((el) => el.getAttribute('data-backstory-entity')!));
+    const entities = () =>
+      page.$$eval('backstory-mention', (els) =>
+        els.map((el) => el.getAttribute('data-backstory-entity')!),
+      );
     await popup.click('input[name="kind-place"]');
-    await page.waitForFunction(() => document.querySelectorAll('backstory-mention').length > 0 && !document.querySelector('[data-backstory-entity="alabama"]'), undefined, { timeout: 2000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('backstory-mention').length > 0 &&
+        !document.querySelector('[data-backstory-entity="alabama"]'),
+      undefined,
+      { timeout: 2000 },
+    );
     await popup.click('input[name="firstMentionOnly"]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-entity="jeff-sessions"]:not([data-backstory-group])').length === 1, undefined, { timeout: 2000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '[data-backstory-entity="jeff-sessions"]:not([data-backstory-group])',
+        ).length === 1,
+      undefined,
+      { timeout: 2000 },
+    );
     const once = await entities();
     assert.ok(!once.includes('alabama'));
     assert.equal(once.filter((id) => id === 'donald-trump').length, 1);
     await popup.click('#tab-page');
-    await popup.waitForFunction(() => Number(document.querySelector('.whoiswho__row[data-entity="donald-trump"] .count')?.textContent) === 1);
+    await popup.waitForFunction(
+      () =>
+        Number(
+          document.querySelector(
+            '.whoiswho__row[data-entity="donald-trump"] .count',
+          )?.textContent,
+        ) === 1,
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -263,24 +430,63 @@ describe('the popup', () => {
     const { page } = await openPage(e2e, '/');
     const { popup, errors } = await openPopup(e2e, page);
     await popup.click('#tab-settings');
-    assert.equal(await popup.locator('[role=switch]').getAttribute('aria-checked'), 'true');
-    assert.equal(await popup.isChecked('input[name="kind-person"]'), false, 'kept: people off');
-    for (const kind of ['organization', 'place', 'event']) assert.equal(await popup.isChecked(`input[name="kind-${kind}"]`), true, kind);
-    assert.equal(await popup.isChecked('input[name="firstMentionOnly"]'), false);
-    assert.equal(await popup.inputValue('input[name="hoverDelayMs"]'), '800', 'kept: hover delay');
-    assert.equal(await popup.isChecked('input[name="mentionStyle"][value="dotted"]'), true);
-    assert.deepEqual(await popup.locator('ul[aria-label="Paused sites"] li').allInnerTexts(), ['example.com\nResume']);
-    assert.match(await popup.locator('ul[aria-label="Hidden from cards"]').innerText(), /Doug Jones\s*everywhere/);
+    assert.equal(
+      await popup.locator('[role=switch]').getAttribute('aria-checked'),
+      'true',
+    );
+    assert.equal(
+      await popup.isChecked('input[name="kind-person"]'),
+      false,
+      'kept: people off',
+    );
+    for (const kind of ['organization', 'place', 'event'])
+      assert.equal(
+        await popup.isChecked(`input[name="kind-${kind}"]`),
+        true,
+        kind,
+      );
+    assert.equal(
+      await popup.isChecked('input[name="firstMentionOnly"]'),
+      false,
+    );
+    assert.equal(
+      await popup.inputValue('input[name="hoverDelayMs"]'),
+      '800',
+      'kept: hover delay',
+    );
+    assert.equal(
+      await popup.isChecked('input[name="mentionStyle"][value="dotted"]'),
+      true,
+    );
+    assert.deepEqual(
+      await popup.locator('ul[aria-label="Paused sites"] li').allInnerTexts(),
+      ['example.com\nResume'],
+    );
+    assert.match(
+      await popup.locator('ul[aria-label="Hidden from cards"]').innerText(),
+      /Doug Jones\s*everywhere/,
+    );
     await snap(popup, 'settings-after-garbage', { fullPanel: true });
 
     // The page obeyed the kept fields too: no people, Doug Jones hidden.
-    assert.equal(await page.locator('backstory-mention[data-backstory-entity="jeff-sessions"]').count(), 0);
+    assert.equal(
+      await page
+        .locator('backstory-mention[data-backstory-entity="jeff-sessions"]')
+        .count(),
+      0,
+    );
     assert.ok((await page.locator('backstory-mention').count()) > 0);
 
     // A change from the popup stores a clean object that still has every valid field.
     await popup.click('input[name="firstMentionOnly"]');
-    await popup.waitForFunction(async () => (await chrome.storage.local.get('settings')).settings.firstMentionOnly === true);
-    const stored = await popup.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    await popup.waitForFunction(
+      async () =>
+        (await chrome.storage.local.get('settings')).settings
+          .firstMentionOnly === true,
+    );
+    const stored = await popup.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
     assert.deepEqual(stored, {
       version: 2,
       enabled: true,
@@ -296,12 +502,23 @@ describe('the popup', () => {
     // Lookup still works.
     await popup.click('#tab-lookup');
     await popup.fill('#lookup-input', '@dougjones');
-    assert.match(await popup.locator('[role=option]').first().innerText(), /^Doug Jones/);
+    assert.match(
+      await popup.locator('[role=option]').first().innerText(),
+      /^Doug Jones/,
+    );
 
     // Not even an object, or an old version: still a working popup.
     for (const [raw, check] of [
-      ['}{ not json at all', async (p: Page) => assert.equal(await p.inputValue('input[name="hoverDelayMs"]'), '500')],
-      [{ version: 1, paused: ['old.example'], delay: 300 }, async (p: Page) => assert.equal(await p.inputValue('input[name="hoverDelayMs"]'), '300')],
+      [
+        '}{ not json at all',
+        async (p: Page) =>
+          assert.equal(await p.inputValue('input[name="hoverDelayMs"]'), '500'),
+      ],
+      [
+        { version: 1, paused: ['old.example'], delay: 300 },
+        async (p: Page) =>
+          assert.equal(await p.inputValue('input[name="hoverDelayMs"]'), '300'),
+      ],
     ] as const) {
       await writeStoredSettings(e2e, raw);
       const again = await openPopup(e2e, page);
@@ -318,26 +535,47 @@ describe('the popup', () => {
     const worker = await serviceWorker(e2e);
     // Chromium accepted the suggested key (it leaves keys it reserves unassigned, shortcut "").
     const commands = await worker.evaluate(() => chrome.commands.getAll());
-    assert.deepEqual(commands.find((command: { name: string }) => command.name === 'toggle-site')?.shortcut, 'Alt+Shift+O');
+    assert.deepEqual(
+      commands.find(
+        (command: { name: string }) => command.name === 'toggle-site',
+      )?.shortcut,
+      'Alt+Shift+O',
+    );
 
     // Playwright's key presses reach the page, never the browser's shortcut handling
     // (microsoft/playwright#22447), so fire the command event the browser would fire.
     await page.bringToFront();
-    await worker.evaluate(() => chrome.commands.onCommand.dispatch('toggle-site'));
-    await page.waitForSelector('html[data-backstory-state="off"]', { timeout: 1000 });
+    await worker.evaluate(() =>
+      chrome.commands.onCommand.dispatch('toggle-site'),
+    );
+    await page.waitForSelector('html[data-backstory-state="off"]', {
+      timeout: 1000,
+    });
     await waitForBadge(e2e, page, 'off');
-    const stored = await worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    const stored = await worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings,
+    );
     assert.deepEqual(stored.pausedSites, ['127.0.0.1']);
 
-    await worker.evaluate(() => chrome.commands.onCommand.dispatch('toggle-site'));
-    await page.waitForSelector('html[data-backstory-state="ready"]', { timeout: 2000 });
+    await worker.evaluate(() =>
+      chrome.commands.onCommand.dispatch('toggle-site'),
+    );
+    await page.waitForSelector('html[data-backstory-state="ready"]', {
+      timeout: 2000,
+    });
     assert.ok((await page.locator('backstory-mention').count()) > 20);
   });
 });
 
 async function serviceWorker(e2e: E2E): Promise<Worker> {
-  const ours = (worker: Worker) => worker.url().startsWith(`chrome-extension://${e2e.browser.extensionId}/`);
-  return e2e.browser.context.serviceWorkers().find(ours) ?? (await e2e.browser.context.waitForEvent('serviceworker', { predicate: ours }));
+  const ours = (worker: Worker) =>
+    worker.url().startsWith(`chrome-extension://${e2e.browser.extensionId}/`);
+  return (
+    e2e.browser.context.serviceWorkers().find(ours) ??
+    (await e2e.browser.context.waitForEvent('serviceworker', {
+      predicate: ours,
+    }))
+  );
 }
 
 const tabIds = new WeakMap<Page, number>();
@@ -348,19 +586,37 @@ async function tabIdOf(e2e: E2E, page: Page): Promise<number> {
   if (known !== undefined) return known;
   await page.bringToFront();
   const worker = await serviceWorker(e2e);
-  const id: number = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  const id: number = await worker.evaluate(
+    async () =>
+      (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]
+        .id,
+  );
   tabIds.set(page, id);
   return id;
 }
 
 /** Opens the popup for `page` in a popup window, as big as the toolbar popup. */
-async function openPopup(e2e: E2E, page: Page): Promise<{ popup: Page; errors: string[] }> {
+async function openPopup(
+  e2e: E2E,
+  page: Page,
+): Promise<{ popup: Page; errors: string[] }> {
   const tab = await tabIdOf(e2e, page);
   const worker = await serviceWorker(e2e);
   const url = `chrome-extension://${e2e.browser.extensionId}/popup.html?tab=${tab}`;
   const [popup] = await Promise.all([
-    e2e.browser.context.waitForEvent('page', { predicate: (opened) => opened.url() === url }),
-    worker.evaluate((popupUrl) => chrome.windows.create({ url: popupUrl, type: 'popup', width: 380, height: 600 }), url),
+    e2e.browser.context.waitForEvent('page', {
+      predicate: (opened) => opened.url() === url,
+    }),
+    worker.evaluate(
+      (popupUrl) =>
+        chrome.windows.create({
+          url: popupUrl,
+          type: 'popup',
+          width: 380,
+          height: 600,
+        }),
+      url,
+    ),
   ]);
   const errors: string[] = [];
   popup.on('pageerror', (error) => errors.push(error.message));
@@ -375,7 +631,10 @@ async function openPopup(e2e: E2E, page: Page): Promise<{ popup: Page; errors: s
 
 async function badgeText(e2e: E2E, page: Page): Promise<string> {
   const tab = await tabIdOf(e2e, page);
-  return (await serviceWorker(e2e)).evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tab);
+  return (await serviceWorker(e2e)).evaluate(
+    (tabId) => chrome.action.getBadgeText({ tabId }),
+    tab,
+  );
 }
 
 async function waitForBadge(e2e: E2E, page: Page, text: string): Promise<void> {
@@ -404,14 +663,27 @@ function mentionTotal(page: Page): Promise<number> {
 }
 
 /** With BACKSTORY_SCREENSHOTS set, writes the popup as it is now, light and dark. */
-async function snap(popup: Page, name: string, options: { fullPanel?: boolean } = {}): Promise<void> {
+async function snap(
+  popup: Page,
+  name: string,
+  options: { fullPanel?: boolean } = {},
+): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  if (options.fullPanel) await popup.addStyleTag({ content: '.popup__panel { height: auto !important; }' });
+  if (options.fullPanel)
+    await popup.addStyleTag({
+      content: '.popup__panel { height: auto !important; }',
+    });
   for (const colorScheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme });
-    await popup.screenshot({ path: join(SCREENSHOT_DIR, `popup-${name}-${colorScheme}.png`), fullPage: true });
+    await popup.screenshot({
+      path: join(SCREENSHOT_DIR, `popup-${name}-${colorScheme}.png`),
+      fullPage: true,
+    });
   }
   await popup.emulateMedia({ colorScheme: null });
-  if (options.fullPanel) await popup.evaluate(() => document.querySelector('style:last-of-type')?.remove());
+  if (options.fullPanel)
+    await popup.evaluate(() =>
+      document.querySelector('style:last-of-type')?.remove(),
+    );
 }

@@ -9,9 +9,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { usePlainBrowser, useExtensionBrowser, waitForBackstory } from './support';
+import {
+  usePlainBrowser,
+  useExtensionBrowser,
+  waitForBackstory,
+} from './support';
 
-const PAGES = ['/', '/fixtures/corpus/01-wire-runoff-results.html', '/fixtures/corpus/02-liveblog-runoff-night.html', '/fixtures/dynamic/infinite-scroll.html'];
+const PAGES = [
+  '/',
+  '/fixtures/corpus/01-wire-runoff-results.html',
+  '/fixtures/corpus/02-liveblog-runoff-night.html',
+  '/fixtures/dynamic/infinite-scroll.html',
+];
 
 function record(context: BrowserContext): string[] {
   const urls: string[] = [];
@@ -19,11 +28,19 @@ function record(context: BrowserContext): string[] {
   return urls;
 }
 
-async function read(page: Page, origin: string, path: string, withExtension: boolean): Promise<void> {
+async function read(
+  page: Page,
+  origin: string,
+  path: string,
+  withExtension: boolean,
+): Promise<void> {
   await page.goto(`${origin}${path}`);
   if (withExtension) {
     await waitForBackstory(page);
-    for (const mention of (await page.locator('backstory-mention').all()).slice(0, 3)) {
+    for (const mention of (await page.locator('backstory-mention').all()).slice(
+      0,
+      3,
+    )) {
       await mention.scrollIntoViewIfNeeded();
       await mention.hover();
       await page.waitForTimeout(700);
@@ -44,7 +61,9 @@ describe('privacy', () => {
     const page = await e2e.browser.context.newPage();
     for (const path of PAGES) await read(page, e2e.server.origin, path, true);
     const popup = await e2e.browser.context.newPage();
-    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
+    await popup.goto(
+      `chrome-extension://${e2e.browser.extensionId}/popup.html`,
+    );
     await popup.waitForTimeout(500);
     await popup.keyboard.type('tuberville');
     await popup.waitForTimeout(300);
@@ -53,15 +72,26 @@ describe('privacy', () => {
 
     const without = record(plain.context);
     const plainPage = await plain.context.newPage();
-    for (const path of PAGES) await read(plainPage, e2e.server.origin, path, false);
+    for (const path of PAGES)
+      await read(plainPage, e2e.server.origin, path, false);
     await plainPage.close();
 
     const ownPrefix = `chrome-extension://${e2e.browser.extensionId}/`;
-    const unexpected = withExtension.filter((url) => !url.startsWith(ownPrefix) && !without.includes(url));
-    assert.deepEqual(unexpected, [], 'requests made only because Backstory was installed');
-    const foreign = withExtension.filter((url) => !url.startsWith(ownPrefix) && !url.startsWith(e2e.server.origin));
+    const unexpected = withExtension.filter(
+      (url) => !url.startsWith(ownPrefix) && !without.includes(url),
+    );
+    assert.deepEqual(
+      unexpected,
+      [],
+      'requests made only because Backstory was installed',
+    );
+    const foreign = withExtension.filter(
+      (url) => !url.startsWith(ownPrefix) && !url.startsWith(e2e.server.origin),
+    );
     assert.deepEqual(foreign, [], 'requests to anything but the test pages');
-    const ownFiles = withExtension.filter((url) => url.startsWith(ownPrefix)).map((url) => new URL(url).pathname);
+    const ownFiles = withExtension
+      .filter((url) => url.startsWith(ownPrefix))
+      .map((url) => new URL(url).pathname);
     assert.ok(ownFiles.includes('/popup.html'), 'the popup was opened');
   });
 });
@@ -70,18 +100,37 @@ describe('the built bundles', () => {
   const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+      entry.isDirectory()
+        ? files(join(dir, entry.name))
+        : [join(dir, entry.name)],
     );
 
   it('contain no eval, no new Function, no network APIs and no remote code', () => {
     for (const build of BUILDS) {
       for (const file of files(build).filter((f) => /\.(js|html)$/.test(f))) {
         const code = readFileSync(file, 'utf8');
-        for (const pattern of [/\beval\s*\(/, /new\s+Function\s*\(/, /\bfetch\s*\(/, /XMLHttpRequest/, /sendBeacon/, /new\s+WebSocket/, /EventSource/, /importScripts/]) {
+        for (const pattern of [
+          /\beval\s*\(/,
+          /new\s+Function\s*\(/,
+          /\bfetch\s*\(/,
+          /XMLHttpRequest/,
+          /sendBeacon/,
+          /new\s+WebSocket/,
+          /EventSource/,
+          /importScripts/,
+        ]) {
           assert.doesNotMatch(code, pattern, `${file} contains ${pattern}`);
         }
-        assert.doesNotMatch(code, /<script[^>]+src=["']https?:/i, `${file} loads a remote script`);
-        assert.doesNotMatch(code, /import\(\s*["'`]https?:/, `${file} imports remote code`);
+        assert.doesNotMatch(
+          code,
+          /<script[^>]+src=["']https?:/i,
+          `${file} loads a remote script`,
+        );
+        assert.doesNotMatch(
+          code,
+          /import\(\s*["'`]https?:/,
+          `${file} imports remote code`,
+        );
       }
     }
   });

@@ -4,9 +4,17 @@
  */
 import { after, before } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPlain, launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
+import {
+  launchPlain,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../../scripts/launch-browser';
 import { buildFixtureBundles } from './fixture-bundles';
-import { PROJECT_MOUNTS, serveStatic, type StaticServer } from '../../scripts/serve-static';
+import {
+  PROJECT_MOUNTS,
+  serveStatic,
+  type StaticServer,
+} from '../../scripts/serve-static';
 
 export type E2E = { browser: ExtensionBrowser; server: StaticServer };
 
@@ -38,10 +46,15 @@ export function usePlainBrowser(): { context: BrowserContext } {
 }
 
 /** Waits for the content script's first pass (`ready`) or its `off` state. */
-export async function waitForBackstory(page: Page, timeout = 10_000): Promise<string> {
+export async function waitForBackstory(
+  page: Page,
+  timeout = 10_000,
+): Promise<string> {
   const handle = await page.waitForFunction(
     () => {
-      const state = document.documentElement.getAttribute('data-backstory-state');
+      const state = document.documentElement.getAttribute(
+        'data-backstory-state',
+      );
       return state === 'ready' || state === 'off' ? state : null;
     },
     undefined,
@@ -51,7 +64,10 @@ export async function waitForBackstory(page: Page, timeout = 10_000): Promise<st
 }
 
 /** Opens `path` on the fixture server and waits for Backstory; collects page errors. */
-export async function openPage(e2e: E2E, path: string): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  e2e: E2E,
+  path: string,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await e2e.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -64,12 +80,19 @@ export async function openPage(e2e: E2E, path: string): Promise<{ page: Page; er
 }
 
 /** Writes raw settings into extension storage from an extension page (as the popup would). */
-export async function writeStoredSettings(e2e: E2E, settings: unknown): Promise<void> {
+export async function writeStoredSettings(
+  e2e: E2E,
+  settings: unknown,
+): Promise<void> {
   const page = await e2e.browser.context.newPage();
   await page.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
   await page.evaluate((value) => {
     // The page runs in the extension's origin, where `chrome.storage` exists.
-    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      }
+    ).chrome;
     return api.storage.local.set({ settings: value });
   }, settings as object);
   await page.close();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countMentions, parseContentRequest, parseMentionCount, parseReply } from '../../lib/messages';
+import {
+  countMentions,
+  parseContentRequest,
+  parseMentionCount,
+  parseReply,
+} from '../../lib/messages';
 
 describe('parseContentRequest', () => {
   it.each([
@@ -34,7 +39,9 @@ describe('parseContentRequest', () => {
 
 describe('parseMentionCount', () => {
   it('accepts a count and whether the site is paused', () => {
-    expect(parseMentionCount({ type: 'mention-count', count: 12, paused: false })).toEqual({ type: 'mention-count', count: 12, paused: false });
+    expect(
+      parseMentionCount({ type: 'mention-count', count: 12, paused: false }),
+    ).toEqual({ type: 'mention-count', count: 12, paused: false });
   });
 
   it.each([
@@ -51,20 +58,47 @@ describe('parseMentionCount', () => {
 
 describe('parseReply', () => {
   it('accepts a page state', () => {
-    const state = { host: 'example.com', state: 'ready', mentions: [{ entityId: 'doug-jones', count: 2 }] };
+    const state = {
+      host: 'example.com',
+      state: 'ready',
+      mentions: [{ entityId: 'doug-jones', count: 2 }],
+    };
     expect(parseReply('get-page-state', state)).toEqual(state);
     expect(parseReply('reveal-mention', { ok: true })).toEqual({ ok: true });
-    expect(parseReply('toggle-site', { host: '127.0.0.1' })).toEqual({ host: '127.0.0.1' });
+    expect(parseReply('toggle-site', { host: '127.0.0.1' })).toEqual({
+      host: '127.0.0.1',
+    });
   });
 
   it.each([
     [undefined],
     [{ host: 'example.com', state: 'maybe', mentions: [] }],
     [{ host: 'Not A Host', state: 'ready', mentions: [] }],
-    [{ host: 'example.com', state: 'ready', mentions: [{ entityId: 'doug-jones', count: 0 }] }],
-    [{ host: 'example.com', state: 'ready', mentions: [{ entityId: 'Doug Jones', count: 1 }] }],
+    [
+      {
+        host: 'example.com',
+        state: 'ready',
+        mentions: [{ entityId: 'doug-jones', count: 0 }],
+      },
+    ],
+    [
+      {
+        host: 'example.com',
+        state: 'ready',
+        mentions: [{ entityId: 'Doug Jones', count: 1 }],
+      },
+    ],
     [{ host: 'example.com', state: 'ready' }],
-    [{ host: 'example.com', state: 'ready', mentions: Array.from({ length: 5001 }, () => ({ entityId: 'a', count: 1 })) }],
+    [
+      {
+        host: 'example.com',
+        state: 'ready',
+        mentions: Array.from({ length: 5001 }, () => ({
+          entityId: 'a',
+          count: 1,
+        })),
+      },
+    ],
   ])('rejects the page state %j', (reply) => {
     expect(parseReply('get-page-state', reply)).toBeNull();
   });

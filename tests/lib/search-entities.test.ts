@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import datasetJson from '../../data/dataset.json';
 import { parseDataset, type Entity } from '../../data/dataset-schema';
-import { allowedTypos, editDistance, EntitySearch, foldForSearch } from '../../lib/search-entities';
+import {
+  allowedTypos,
+  editDistance,
+  EntitySearch,
+  foldForSearch,
+} from '../../lib/search-entities';
 import { TEST_DATASET } from '../helpers';
 
 const dataset = parseDataset(datasetJson);
 const search = new EntitySearch(dataset.entities);
-const ids = (query: string, limit = 3) => search.search(query, limit).map((hit) => hit.entity.id);
+const ids = (query: string, limit = 3) =>
+  search.search(query, limit).map((hit) => hit.entity.id);
 const top = (query: string) => search.search(query, 1)[0];
 
 describe('foldForSearch', () => {
@@ -48,7 +54,9 @@ describe('editDistance (optimal string alignment)', () => {
   });
 
   it('allows more typos for longer queries, none for short ones', () => {
-    expect([1, 3, 4, 6, 7, 10, 11, 20].map(allowedTypos)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+    expect([1, 3, 4, 6, 7, 10, 11, 20].map(allowedTypos)).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3,
+    ]);
   });
 });
 
@@ -85,7 +93,10 @@ describe('EntitySearch on the bundled dataset', () => {
     expect(top('@dougjones')).toMatchObject({ match: 'name' });
     expect(top('gop')).toMatchObject({ match: 'alias', via: 'GOP' });
     expect(top('Tubervile')).toMatchObject({ match: 'fuzzy' });
-    expect(top('senator alabama')).toMatchObject({ match: 'text', entity: { id: 'doug-jones' } });
+    expect(top('senator alabama')).toMatchObject({
+      match: 'text',
+      entity: { id: 'doug-jones' },
+    });
   });
 
   it('finds nothing for nonsense, and no typo matches for very short words', () => {
@@ -98,7 +109,11 @@ describe('EntitySearch on the bundled dataset', () => {
     expect(all).toHaveLength(dataset.entities.length);
     const kinds = all.map((hit) => hit.entity.kind);
     expect(kinds).toEqual([...kinds].sort((a, b) => order(a) - order(b)));
-    expect(all.filter((hit) => hit.entity.kind === 'person').map((hit) => hit.entity.name)).toEqual([
+    expect(
+      all
+        .filter((hit) => hit.entity.kind === 'person')
+        .map((hit) => hit.entity.name),
+    ).toEqual([
       'Chuck Schumer',
       'Donald Trump',
       'Doug Jones',
@@ -116,10 +131,26 @@ describe('EntitySearch on the bundled dataset', () => {
 
 describe('EntitySearch ranking: exact name > name prefix > alias > later name word > alias prefix > typo > text', () => {
   const evidence = { source: 'test-source', quote: 'quote' };
-  const person = (id: string, name: string, aliases: string[], description = 'Someone'): Entity => ({
-    id, kind: 'person', name, description, summary: 'A summary.', sources: ['test-source'], quotes: [],
-    aliases: [name, ...aliases].map((text) => ({ text, safety: 'safe' as const, form: 'full-name' as const })),
-    facts: [{ text: 'A fact.', evidence }], relations: [],
+  const person = (
+    id: string,
+    name: string,
+    aliases: string[],
+    description = 'Someone',
+  ): Entity => ({
+    id,
+    kind: 'person',
+    name,
+    description,
+    summary: 'A summary.',
+    sources: ['test-source'],
+    quotes: [],
+    aliases: [name, ...aliases].map((text) => ({
+      text,
+      safety: 'safe' as const,
+      form: 'full-name' as const,
+    })),
+    facts: [{ text: 'A fact.', evidence }],
+    relations: [],
   });
   const ranked = new EntitySearch([
     person('text', 'Zed Alpha', [], 'Known for the marlow affair'),
@@ -133,15 +164,31 @@ describe('EntitySearch ranking: exact name > name prefix > alias > later name wo
 
   it('orders every tier', () => {
     expect(ranked.search('marlow').map((hit) => hit.entity.id)).toEqual([
-      'exact', 'prefix', 'alias', 'later-word', 'alias-prefix', 'typo', 'text',
+      'exact',
+      'prefix',
+      'alias',
+      'later-word',
+      'alias-prefix',
+      'typo',
+      'text',
     ]);
     expect(ranked.search('marlow').map((hit) => hit.match)).toEqual([
-      'name', 'name-prefix', 'alias', 'name-word', 'alias-prefix', 'fuzzy', 'text',
+      'name',
+      'name-prefix',
+      'alias',
+      'name-word',
+      'alias-prefix',
+      'fuzzy',
+      'text',
     ]);
   });
 
   it('works on the tiny test dataset too', () => {
-    expect(new EntitySearch(TEST_DATASET.entities).search('muller').map((hit) => hit.entity.id)).toEqual(['mueller-investigation']);
+    expect(
+      new EntitySearch(TEST_DATASET.entities)
+        .search('muller')
+        .map((hit) => hit.entity.id),
+    ).toEqual(['mueller-investigation']);
   });
 });
 

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, hiddenOn, isActiveOn, migrateSettings, normalizeHost, parseSettings, toggleSite } from '../../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  hiddenOn,
+  isActiveOn,
+  migrateSettings,
+  normalizeHost,
+  parseSettings,
+  toggleSite,
+} from '../../lib/settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toMatchObject({ enabled: true, pausedSites: [], firstMentionOnly: false, hoverDelayMs: 500 });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      enabled: true,
+      pausedSites: [],
+      firstMentionOnly: false,
+      hoverDelayMs: 500,
+    });
   });
 
   it.each([null, 'garbage', 42, [], true])('never throws on %j', (raw) => {
@@ -35,23 +48,41 @@ describe('parseSettings', () => {
   });
 
   it('drops unknown fields and never takes a prototype from stored data', () => {
-    const settings = parseSettings(JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "extra": 2}'));
+    const settings = parseSettings(
+      JSON.parse(
+        '{"__proto__": {"polluted": true}, "constructor": 1, "extra": 2}',
+      ),
+    );
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
-    expect(hiddenOn(parseSettings({ hiddenOnSites: JSON.parse('{"__proto__": ["x"]}') }), '__proto__').size).toBe(0);
+    expect(
+      hiddenOn(
+        parseSettings({ hiddenOnSites: JSON.parse('{"__proto__": ["x"]}') }),
+        '__proto__',
+      ).size,
+    ).toBe(0);
   });
 });
 
 describe('migrateSettings', () => {
   it('brings version 1 (paused, delay) to version 2 (pausedSites, hoverDelayMs)', () => {
-    expect(migrateSettings({ version: 1, paused: ['a.com'], delay: 300, enabled: false })).toEqual({
+    expect(
+      migrateSettings({
+        version: 1,
+        paused: ['a.com'],
+        delay: 300,
+        enabled: false,
+      }),
+    ).toEqual({
       version: 2,
       pausedSites: ['a.com'],
       hoverDelayMs: 300,
       enabled: false,
     });
-    expect(parseSettings({ version: 1, paused: ['a.com'], delay: 300 })).toMatchObject({
+    expect(
+      parseSettings({ version: 1, paused: ['a.com'], delay: 300 }),
+    ).toMatchObject({
       version: 2,
       pausedSites: ['a.com'],
       hoverDelayMs: 300,
@@ -62,7 +93,14 @@ describe('migrateSettings', () => {
 describe('versions', () => {
   it('stores the current version, and runs a version 1 object through every step to it', () => {
     expect(DEFAULT_SETTINGS.version).toBe(2);
-    expect(parseSettings({ version: 1, paused: ['a.com', 'BAD HOST'], delay: 'slow', enabled: false })).toEqual({
+    expect(
+      parseSettings({
+        version: 1,
+        paused: ['a.com', 'BAD HOST'],
+        delay: 'slow',
+        enabled: false,
+      }),
+    ).toEqual({
       ...DEFAULT_SETTINGS,
       enabled: false,
       pausedSites: ['a.com'],
@@ -70,7 +108,14 @@ describe('versions', () => {
   });
 
   it('keeps the valid fields of a version it does not know (a newer extension wrote it)', () => {
-    expect(parseSettings({ version: 7, enabled: false, futureField: 1, hoverDelayMs: 300 })).toEqual({
+    expect(
+      parseSettings({
+        version: 7,
+        enabled: false,
+        futureField: 1,
+        hoverDelayMs: 300,
+      }),
+    ).toEqual({
       ...DEFAULT_SETTINGS,
       enabled: false,
       hoverDelayMs: 300,
@@ -81,9 +126,21 @@ describe('versions', () => {
 describe('isActiveOn', () => {
   it('is off when switched off globally or paused for the host', () => {
     expect(isActiveOn(DEFAULT_SETTINGS, 'example.com')).toBe(true);
-    expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
-    expect(isActiveOn({ ...DEFAULT_SETTINGS, pausedSites: ['example.com'] }, 'Example.com')).toBe(false);
-    expect(isActiveOn({ ...DEFAULT_SETTINGS, pausedSites: ['example.com'] }, 'other.com')).toBe(true);
+    expect(
+      isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com'),
+    ).toBe(false);
+    expect(
+      isActiveOn(
+        { ...DEFAULT_SETTINGS, pausedSites: ['example.com'] },
+        'Example.com',
+      ),
+    ).toBe(false);
+    expect(
+      isActiveOn(
+        { ...DEFAULT_SETTINGS, pausedSites: ['example.com'] },
+        'other.com',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -99,10 +156,17 @@ describe('toggleSite', () => {
   });
 
   it('switches annotations on when they were off everywhere, keeping other paused sites', () => {
-    const off = { ...DEFAULT_SETTINGS, enabled: false, pausedSites: ['a.com', 'b.com'] };
+    const off = {
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      pausedSites: ['a.com', 'b.com'],
+    };
     const on = toggleSite(off, 'a.com');
     expect(on).toMatchObject({ enabled: true, pausedSites: ['b.com'] });
-    expect(toggleSite({ ...off, pausedSites: [] }, 'c.com')).toMatchObject({ enabled: true, pausedSites: [] });
+    expect(toggleSite({ ...off, pausedSites: [] }, 'c.com')).toMatchObject({
+      enabled: true,
+      pausedSites: [],
+    });
   });
 });
 
@@ -118,7 +182,10 @@ describe('normalizeHost', () => {
     expect(normalizeHost(input)).toBe(host);
   });
 
-  it.each(['', '   ', 'not a host', 'javascript:alert(1)', 'http://'])('refuses %j', (input) => {
-    expect(normalizeHost(input)).toBeNull();
-  });
+  it.each(['', '   ', 'not a host', 'javascript:alert(1)', 'http://'])(
+    'refuses %j',
+    (input) => {
+      expect(normalizeHost(input)).toBeNull();
+    },
+  );
 });

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSegments, PageAnnotations } from '../../../entrypoints/content/annotate-dom';
+import {
+  collectSegments,
+  PageAnnotations,
+} from '../../../entrypoints/content/annotate-dom';
 import { findMentions, MentionMatcher } from '../../../lib/match-mentions';
 import { joinPieces } from '../../../lib/segment-text';
 import { TEST_DATASET } from '../../helpers';
@@ -12,36 +15,46 @@ function annotate(html: string, annotations = new PageAnnotations()) {
   if (html) document.body.innerHTML = html;
   for (const segment of collectSegments(document.body, annotations.ownNodes)) {
     const joined = joinPieces(segment.map((node) => node.data));
-    const perNode = new Map<number, { start: number; end: number; entityId: string }[]>();
+    const perNode = new Map<
+      number,
+      { start: number; end: number; entityId: string }[]
+    >();
     for (const mention of findMentions(matcher, joined.text)) {
       for (const range of joined.toPieces(mention.start, mention.end)) {
-        perNode.set(range.piece, [...(perNode.get(range.piece) ?? []), { ...range, entityId: mention.entityId }]);
+        perNode.set(range.piece, [
+          ...(perNode.get(range.piece) ?? []),
+          { ...range, entityId: mention.entityId },
+        ]);
       }
     }
-    for (const [piece, ranges] of perNode) annotations.wrap(segment[piece]!, ranges);
+    for (const [piece, ranges] of perNode)
+      annotations.wrap(segment[piece]!, ranges);
   }
   return annotations;
 }
 
 const wrapped = () =>
-  [...document.querySelectorAll('backstory-mention')].map((el) => [el.getAttribute('data-backstory-entity'), el.textContent]);
+  [...document.querySelectorAll('backstory-mention')].map((el) => [
+    el.getAttribute('data-backstory-entity'),
+    el.textContent,
+  ]);
 
 describe('collectSegments', () => {
   it('joins text split by inline markup and splits at blocks and line breaks', () => {
-    document.body.innerHTML = '<p>Jeff <b>Sessions</b> said</p><p>Donald</p><p>Trump<br>next</p>';
+    document.body.innerHTML =
+      '<p>Jeff <b>Sessions</b> said</p><p>Donald</p><p>Trump<br>next</p>';
     const segments = collectSegments(document.body, new WeakSet());
-    expect(segments.map((segment) => segment.map((node) => node.data).join('|'))).toEqual([
-      'Jeff |Sessions| said',
-      'Donald',
-      'Trump',
-      'next',
-    ]);
+    expect(
+      segments.map((segment) => segment.map((node) => node.data).join('|')),
+    ).toEqual(['Jeff |Sessions| said', 'Donald', 'Trump', 'next']);
   });
 
   it('does not join text across a skipped element', () => {
     document.body.innerHTML = '<p>Jeff <code>x</code>Sessions</p>';
     const segments = collectSegments(document.body, new WeakSet());
-    expect(segments.map((segment) => segment.map((node) => node.data).join('|'))).toEqual(['Jeff ', 'Sessions']);
+    expect(
+      segments.map((segment) => segment.map((node) => node.data).join('|')),
+    ).toEqual(['Jeff ', 'Sessions']);
   });
 });
 
@@ -60,7 +73,9 @@ describe('PageAnnotations', () => {
       ['jeff-sessions', 'Jeff'],
       ['jeff-sessions', 'Sessions'],
     ]);
-    expect(document.querySelector('b')!.innerHTML).toBe('<backstory-mention data-backstory-entity="jeff-sessions">Sessions</backstory-mention>');
+    expect(document.querySelector('b')!.innerHTML).toBe(
+      '<backstory-mention data-backstory-entity="jeff-sessions">Sessions</backstory-mention>',
+    );
   });
 
   it('finds a name with a soft hyphen inside and wraps the original characters', () => {
@@ -77,7 +92,8 @@ describe('PageAnnotations', () => {
   });
 
   it('restores the page exactly when reverted', () => {
-    const html = '<p>Jeff Sessions, <b>Donald Trump</b> and <a href="#">Jeff <i>Sessions</i></a> again.</p><p>None here.</p>';
+    const html =
+      '<p>Jeff Sessions, <b>Donald Trump</b> and <a href="#">Jeff <i>Sessions</i></a> again.</p><p>None here.</p>';
     const annotations = annotate(html);
     expect(document.querySelectorAll('backstory-mention').length).toBe(4);
     annotations.revertAll();
@@ -111,9 +127,13 @@ describe('PageAnnotations', () => {
   });
 
   it('reverts edits inside a region that became editable, and only those', () => {
-    const annotations = annotate('<div id="a"><p>Jeff Sessions</p></div><p>Donald Trump</p>');
+    const annotations = annotate(
+      '<div id="a"><p>Jeff Sessions</p></div><p>Donald Trump</p>',
+    );
     annotations.revertWithin(document.getElementById('a')!);
     expect(wrapped()).toEqual([['donald-trump', 'Donald Trump']]);
-    expect(document.getElementById('a')!.innerHTML).toBe('<p>Jeff Sessions</p>');
+    expect(document.getElementById('a')!.innerHTML).toBe(
+      '<p>Jeff Sessions</p>',
+    );
   });
 });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { ContentScriptContext } from '#imports';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectPageMessages, FLASH_ATTRIBUTE, type SessionView } from '../../../entrypoints/content/page-messages';
+import {
+  connectPageMessages,
+  FLASH_ATTRIBUTE,
+  type SessionView,
+} from '../../../entrypoints/content/page-messages';
 
 const OWN = { id: fakeBrowser.runtime.id };
 
@@ -16,7 +20,10 @@ function setUp(active = true) {
     <p><backstory-mention data-backstory-entity="jeff-sessions">Sessions</backstory-mention></p>
     <p><backstory-mention data-backstory-entity="not-ours">fake</backstory-mention></p>`;
   // Our own elements only: the last one is the page's, and must never count.
-  const mentions = [...document.querySelectorAll('backstory-mention')].slice(0, -1);
+  const mentions = [...document.querySelectorAll('backstory-mention')].slice(
+    0,
+    -1,
+  );
   const settledListeners: (() => void)[] = [];
   const session: SessionView = {
     isActive: active,
@@ -28,7 +35,8 @@ function setUp(active = true) {
     isInvalid: false,
     signal: new AbortController().signal,
     onInvalidated: () => undefined,
-    setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
+    setTimeout: (handler: () => void, ms: number) =>
+      window.setTimeout(handler, ms),
   } as unknown as ContentScriptContext;
   connectPageMessages(ctx, session);
   return { mentions, settledListeners };
@@ -43,7 +51,9 @@ async function ask(message: unknown, sender: object = OWN): Promise<unknown> {
 describe('page-messages', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    vi.spyOn(Element.prototype, 'getClientRects').mockReturnValue([
+      {},
+    ] as unknown as DOMRectList);
     Element.prototype.scrollIntoView = vi.fn();
   });
   afterEach(() => {
@@ -65,15 +75,33 @@ describe('page-messages', () => {
 
   it('says "off" with no mentions when annotations are off here', async () => {
     setUp(false);
-    expect(await ask({ type: 'get-page-state' })).toEqual({ host: location.hostname, state: 'off', mentions: [] });
-    expect(await ask({ type: 'reveal-mention', entityId: 'jeff-sessions' })).toEqual({ ok: false });
+    expect(await ask({ type: 'get-page-state' })).toEqual({
+      host: location.hostname,
+      state: 'off',
+      mentions: [],
+    });
+    expect(
+      await ask({ type: 'reveal-mention', entityId: 'jeff-sessions' }),
+    ).toEqual({ ok: false });
   });
 
   it.each([
-    ['another extension', { type: 'get-page-state' }, { id: 'some-other-extension' }],
-    ['no sender id (a page cannot reach onMessage, but never trust it)', { type: 'get-page-state' }, {}],
+    [
+      'another extension',
+      { type: 'get-page-state' },
+      { id: 'some-other-extension' },
+    ],
+    [
+      'no sender id (a page cannot reach onMessage, but never trust it)',
+      { type: 'get-page-state' },
+      {},
+    ],
     ['an unknown message', { type: 'delete-everything' }, OWN],
-    ['a malformed message', { type: 'reveal-mention', entityId: '../../x' }, OWN],
+    [
+      'a malformed message',
+      { type: 'reveal-mention', entityId: '../../x' },
+      OWN,
+    ],
     ['not an object', 'get-page-state', OWN],
   ])('ignores %s', async (_, message, sender) => {
     setUp();
@@ -82,40 +110,72 @@ describe('page-messages', () => {
 
   it('reveals the next mention of an entity each time, cycling, and flashes every piece of it', async () => {
     const { mentions } = setUp();
-    const [first, , splitJeff, splitSessions, last] = mentions as [Element, Element, Element, Element, Element];
-    const flashed = () => [...document.querySelectorAll(`[${FLASH_ATTRIBUTE}]`)];
+    const [first, , splitJeff, splitSessions, last] = mentions as [
+      Element,
+      Element,
+      Element,
+      Element,
+      Element,
+    ];
+    const flashed = () => [
+      ...document.querySelectorAll(`[${FLASH_ATTRIBUTE}]`),
+    ];
     const revealed: Element[] = [];
-    vi.mocked(Element.prototype.scrollIntoView).mockImplementation(function (this: Element) {
+    vi.mocked(Element.prototype.scrollIntoView).mockImplementation(function (
+      this: Element,
+    ) {
       revealed.push(this);
     });
-    for (let i = 0; i < 4; i += 1) expect(await ask({ type: 'reveal-mention', entityId: 'jeff-sessions' })).toEqual({ ok: true });
+    for (let i = 0; i < 4; i += 1)
+      expect(
+        await ask({ type: 'reveal-mention', entityId: 'jeff-sessions' }),
+      ).toEqual({ ok: true });
     expect(revealed).toEqual([first, splitJeff, last, first]);
     expect(flashed()).toEqual([first]);
     await ask({ type: 'reveal-mention', entityId: 'jeff-sessions' });
     expect(flashed()).toEqual([splitJeff, splitSessions]);
-    expect(await ask({ type: 'reveal-mention', entityId: 'nancy-pelosi' })).toEqual({ ok: false });
+    expect(
+      await ask({ type: 'reveal-mention', entityId: 'nancy-pelosi' }),
+    ).toEqual({ ok: false });
   });
 
   it('names its host for the keyboard shortcut', async () => {
     setUp();
-    expect(await ask({ type: 'toggle-site' })).toEqual({ host: location.hostname });
+    expect(await ask({ type: 'toggle-site' })).toEqual({
+      host: location.hostname,
+    });
   });
 
   it('reports the mention count after a pass, once per change', async () => {
     const { settledListeners } = setUp();
-    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue(undefined);
     settledListeners.forEach((listener) => listener());
     settledListeners.forEach((listener) => listener());
-    expect(sent.mock.calls).toEqual([[{ type: 'mention-count', count: 4, paused: false }]]);
+    expect(sent.mock.calls).toEqual([
+      [{ type: 'mention-count', count: 4, paused: false }],
+    ]);
   });
 });
 
 describe('extension messaging surface', () => {
   it('never listens to other extensions or web pages (no onMessageExternal / onConnectExternal)', () => {
     const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
-    const sources = [...files('entrypoints'), ...files('components'), ...files('lib')].filter((file) => /\.tsx?$/.test(file));
+      readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory()
+          ? files(join(dir, name))
+          : [join(dir, name)],
+      );
+    const sources = [
+      ...files('entrypoints'),
+      ...files('components'),
+      ...files('lib'),
+    ].filter((file) => /\.tsx?$/.test(file));
     expect(sources.length).toBeGreaterThan(10);
-    for (const file of sources) expect(readFileSync(file, 'utf8'), file).not.toMatch(/onMessageExternal|onConnectExternal|externally_connectable/);
+    for (const file of sources)
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(
+        /onMessageExternal|onConnectExternal|externally_connectable/,
+      );
   });
 });

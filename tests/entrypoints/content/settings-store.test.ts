@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
-import { loadSettings, updateSettings, watchSettings } from '../../../entrypoints/content/settings-store';
+import {
+  loadSettings,
+  updateSettings,
+  watchSettings,
+} from '../../../entrypoints/content/settings-store';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 describe('settings in extension storage', () => {
@@ -22,30 +26,54 @@ describe('settings in extension storage', () => {
   });
 
   it('keeps every valid field of a corrupt stored value', async () => {
-    await browser.storage.local.set({ settings: { enabled: 'nope', pausedSites: ['a.example', 7], firstMentionOnly: true } });
-    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, pausedSites: ['a.example'], firstMentionOnly: true });
+    await browser.storage.local.set({
+      settings: {
+        enabled: 'nope',
+        pausedSites: ['a.example', 7],
+        firstMentionOnly: true,
+      },
+    });
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      pausedSites: ['a.example'],
+      firstMentionOnly: true,
+    });
   });
 
   it('falls back to defaults, without throwing, when storage itself fails', async () => {
-    vi.spyOn(browser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
+    vi.spyOn(browser.storage.local, 'get').mockRejectedValue(
+      new Error('IO error'),
+    );
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('rejects a write that hits the quota, leaving what was stored intact', async () => {
     await updateSettings((s) => ({ ...s, firstMentionOnly: true }));
-    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    await expect(updateSettings((s) => ({ ...s, enabled: false }))).rejects.toThrow(/quota/);
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(
+      new Error('QUOTA_BYTES quota exceeded'),
+    );
+    await expect(
+      updateSettings((s) => ({ ...s, enabled: false })),
+    ).rejects.toThrow(/quota/);
     vi.restoreAllMocks();
-    expect(await loadSettings()).toMatchObject({ firstMentionOnly: true, enabled: true });
+    expect(await loadSettings()).toMatchObject({
+      firstMentionOnly: true,
+      enabled: true,
+    });
   });
 
   it('tells watchers about changes, parsed', async () => {
     const seen = vi.fn();
     const unwatch = watchSettings(seen);
-    await browser.storage.local.set({ settings: { enabled: false, hoverDelayMs: 'soon' } });
+    await browser.storage.local.set({
+      settings: { enabled: false, hoverDelayMs: 'soon' },
+    });
     await vi.waitFor(() => expect(seen).toHaveBeenCalled());
-    expect(seen.mock.calls[0]![0]).toMatchObject({ enabled: false, hoverDelayMs: 500 });
+    expect(seen.mock.calls[0]![0]).toMatchObject({
+      enabled: false,
+      hoverDelayMs: 500,
+    });
     unwatch();
   });
 });
