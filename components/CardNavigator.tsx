@@ -32,6 +32,7 @@ export function CardNavigator({
   const currentId = history[history.length - 1]!;
   const entity = dataset.entities.find((e) => e.id === currentId);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per navigation, which makes a new history array.
   useEffect(() => {
     // Keep keyboard users in place: after a chip, focus Back; after Back, the name.
     if (moved.current === 'forward')

@@ -27,6 +27,7 @@ export function EntityDetail({
 }: EntityDetailProps) {
   const region = useRef<HTMLElement>(null);
   const headingId = `detail-name-${entity.id}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per entity shown, which is what entity.id stands for.
   useLayoutEffect(() => {
     // Move focus to the card so screen readers announce it and Esc works at once.
     region.current?.focus();

@@ -204,6 +204,7 @@ function Option({
 }) {
   const { entity } = hit;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys reach options through the search box (aria-activedescendant), as the APG listbox pattern has it.
     <li
       id={optionId(entity)}
       role="option"

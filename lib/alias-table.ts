@@ -10,7 +10,7 @@ export type AliasEntry = Alias & { entityId: string; kind: EntityKind };
 
 /** Folds the spellings a page may use for the same alias: spacing, apostrophes, dashes. */
 /** Anything `aliasKey` would change: other white space, double or edge spaces, curly quotes, dashes. */
-const NEEDS_FOLDING = /[^\S ]|  |^ | $|[’‘`´‐‑–]/u;
+const NEEDS_FOLDING = /[^\S ]| {2}|^ | $|[’‘`´‐‑–]/u;
 
 export function aliasKey(text: string): string {
   // Most names on a page are already in folded form ("Sessions"): skip the replacements.

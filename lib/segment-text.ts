@@ -8,9 +8,12 @@
  */
 
 /** Invisible format characters that may sit inside a name on a real page. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of single invisible code points, joiners included on purpose, never a sequence.
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: as above.
 const HAS_INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/u;
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: as above.
 const EDGE_SPACE = /[\s\u00AD\u200B\u200C\u200D\u2060\uFEFF]/u;
 
 /** A range inside one piece: `piece` indexes the pieces given to `joinPieces`. */

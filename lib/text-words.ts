@@ -6,7 +6,7 @@
 /** Letters, marks and digits: what a name may not touch on either side. */
 export const WORD_CHAR_CLASS = '[\\p{L}\\p{M}\\p{N}]';
 const WORD_AFTER = /^[ \t\u00A0\u202F]+([\p{L}\p{M}\p{N}.'’&-]+)/u;
-const SENTENCE_END = /(?:^|[.!?…:;"“”(\[—–-])\s*$/u;
+const SENTENCE_END = /(?:^|[.!?…:;"“”([—–-])\s*$/u;
 const WORD = /[\p{L}\p{M}\p{N}'’]+/gu;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;

@@ -141,6 +141,7 @@ export function createCardHost(
       render(
         <>
           {isSheet ? (
+            // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a pointer-only way out; keyboard users close the sheet with Esc or its close button.
             <div
               class="bs-backdrop"
               onClick={() => callbacks.onRequestClose(false)}

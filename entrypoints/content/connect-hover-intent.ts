@@ -170,7 +170,7 @@ export function connectHoverIntent(
       // A long press on a linked mention: the card instead of the browser's link menu.
       if (pointerType !== 'touch') return;
       const mention = mentionOf(event.target);
-      if (!mention || !mention.closest('a[href]')) return;
+      if (!mention?.closest('a[href]')) return;
       event.preventDefault();
       dispatch({ type: 'tap-mention', target: mention });
     },

@@ -213,7 +213,11 @@ export class PageAnnotator {
     const reasonsPerNode = new Map<number, MentionReason[]>();
     for (const mention of mentions) {
       const pieces = joined.toPieces(mention.start, mention.end);
-      const group = pieces.length > 1 ? String((this.groups += 1)) : undefined;
+      let group: string | undefined;
+      if (pieces.length > 1) {
+        this.groups += 1;
+        group = String(this.groups);
+      }
       for (const range of pieces) {
         perNode.set(range.piece, [
           ...(perNode.get(range.piece) ?? []),
@@ -229,7 +233,9 @@ export class PageAnnotator {
     for (const [piece, ranges] of perNode) {
       const wrappers = this.annotations.wrap(segment[piece]!, ranges);
       const reasons = reasonsPerNode.get(piece)!;
-      wrappers.forEach((wrapper, i) => this.reasons.set(wrapper, reasons[i]!));
+      for (const [i, wrapper] of wrappers.entries()) {
+        this.reasons.set(wrapper, reasons[i]!);
+      }
       added += wrappers.length;
     }
     return added;

@@ -165,7 +165,8 @@ class MentionRevealer {
     this.unflash();
     for (const element of elements) element.setAttribute(FLASH_ATTRIBUTE, '');
     this.flashed = elements;
-    const generation = (this.generation += 1);
+    this.generation += 1;
+    const generation = this.generation;
     const fadeLater = () => {
       if (generation !== this.generation || this.flashTimer !== undefined)
         return;

@@ -51,7 +51,8 @@ export function App({ dataset }: { dataset: Dataset }) {
     () => async () => {
       if (tabId === undefined) return;
       if (tabId === null) return setPage({ status: 'unavailable' });
-      const request = (requests.current += 1);
+      requests.current += 1;
+      const request = requests.current;
       const state = await requestPageState(tabId);
       if (request !== requests.current) return; // A newer answer is on its way.
       setPage(

@@ -107,10 +107,12 @@ function run() {
   );
   const evidence = new PageEvidence();
   const [, evidenceMs] = time(() =>
-    scans.forEach((scan, i) => evidence.add(scan, joined[i]!.text)),
+    scans.forEach((scan, i) => {
+      evidence.add(scan, joined[i]!.text);
+    }),
   );
   const withCandidates = scans
-    .map((scan, i) => i)
+    .map((_scan, i) => i)
     .filter((i) => scans[i]!.candidates.length > 0);
   const linked = new Set<string>();
   const [resolved, resolveMs] = time(() =>
@@ -125,7 +127,8 @@ function run() {
       const reasonsPerNode = new Map<number, MentionReason[]>();
       for (const mention of resolved[k]!) {
         const pieces = joined[i]!.toPieces(mention.start, mention.end);
-        const group = pieces.length > 1 ? String((groups += 1)) : undefined;
+        if (pieces.length > 1) groups += 1;
+        const group = pieces.length > 1 ? String(groups) : undefined;
         for (const range of pieces) {
           perNode.set(range.piece, [
             ...(perNode.get(range.piece) ?? []),
@@ -140,7 +143,9 @@ function run() {
       for (const [piece, ranges] of perNode) {
         const wrappers = annotations.wrap(segments[i]![piece]!, ranges);
         const nodeReasons = reasonsPerNode.get(piece)!;
-        wrappers.forEach((wrapper, j) => reasons.set(wrapper, nodeReasons[j]!));
+        for (const [j, wrapper] of wrappers.entries()) {
+          reasons.set(wrapper, nodeReasons[j]!);
+        }
         elements += wrappers.length;
       }
     });
@@ -206,7 +211,9 @@ function regExpCosts() {
     topicPattern: RegExp | null;
   };
   const [, scanWarmMs] = time(() =>
-    texts.forEach((text) => matcher.scan(text)),
+    texts.forEach((text) => {
+      matcher.scan(text);
+    }),
   );
   const topics = internals.topicPattern
     ? execOnly(internals.topicPattern, texts)
@@ -376,8 +383,10 @@ function trieRegExp(keys: readonly string[]): RegExp {
     let node = root;
     for (const char of key.toLowerCase()) {
       let child = node.next.get(char);
-      if (!child)
-        node.next.set(char, (child = { end: false, next: new Map() }));
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(char, child);
+      }
       node = child;
     }
     node.end = true;

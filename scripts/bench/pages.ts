@@ -123,12 +123,13 @@ export function combinedPattern(aliases: readonly string[]): {
   source: string;
   flags: string;
 } {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (text: string) =>
+    text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const sorted = [...new Set(aliases)].sort(
     (a, b) => b.length - a.length || a.localeCompare(b),
   );
   return {
-    source: `(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+    source: `(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
     flags: 'gu',
   };
 }

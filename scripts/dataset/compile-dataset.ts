@@ -256,16 +256,16 @@ function checkEvidence(source: ParsedSource, problems: Problem[]): void {
     }
   };
   for (const entity of source.entities) {
-    entity.facts?.forEach((fact, i) =>
-      check(entity.id, `facts[${i}].evidence`, fact.evidence),
-    );
+    for (const [i, fact] of (entity.facts ?? []).entries()) {
+      check(entity.id, `facts[${i}].evidence`, fact.evidence);
+    }
     entity.quotes?.forEach((quote, i) => {
       check(entity.id, `quotes[${i}].text`, quote.text);
       check(entity.id, `quotes[${i}].evidence`, quote.evidence);
     });
-    entity.relations?.forEach((relation, i) =>
-      check(entity.id, `relations[${i}].evidence`, relation.evidence),
-    );
+    for (const [i, relation] of (entity.relations ?? []).entries()) {
+      check(entity.id, `relations[${i}].evidence`, relation.evidence);
+    }
     if (entity.date?.evidence !== undefined)
       check(entity.id, 'date.evidence', entity.date.evidence);
   }
@@ -436,11 +436,13 @@ function checkReferences(
         });
       }
     };
-    entity.relations.forEach((relation, i) =>
-      check(`relations[${i}].target`, relation.target),
-    );
+    for (const [i, relation] of entity.relations.entries()) {
+      check(`relations[${i}].target`, relation.target);
+    }
     if (entity.kind === 'event') {
-      entity.participants.forEach((id, i) => check(`participants[${i}]`, id));
+      for (const [i, id] of entity.participants.entries()) {
+        check(`participants[${i}]`, id);
+      }
       if (entity.place !== undefined) check('place', entity.place);
     }
   }

@@ -177,7 +177,7 @@ describe('CardNavigator', () => {
         headingId="n"
         descriptionId="d"
         actions={
-          <button class="test-action" onClick={action}>
+          <button type="button" class="test-action" onClick={action}>
             Act
           </button>
         }

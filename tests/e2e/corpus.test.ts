@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { openPage, useExtensionBrowser } from './support';
 
-export type Span = {
+type Span = {
   entity: string;
   start: number;
   end: number;
@@ -76,7 +76,7 @@ function collectSpans(): { gold: Span[]; found: Span[]; inForbidden: number } {
   return { gold: [...gold.values()], found, inForbidden };
 }
 
-export function score(gold: Span[], found: Span[]) {
+function score(gold: Span[], found: Span[]) {
   const overlaps = (a: Span, b: Span) =>
     a.entity === b.entity && a.start < b.end && b.start < a.end;
   const matched = new Set<Span>();

@@ -20,9 +20,9 @@ describe('the demo news page with Backstory loaded', () => {
     // Expected: each safe alias of each person, counted in the page's text outside form fields.
     const pageText = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement;
-      clone
-        .querySelectorAll('form, script, style')
-        .forEach((node) => node.remove());
+      clone.querySelectorAll('form, script, style').forEach((node) => {
+        node.remove();
+      });
       return clone.textContent ?? '';
     });
     const wrapped = await page.$$eval('backstory-mention', (elements) =>

@@ -22,6 +22,7 @@ import {
 } from './support';
 
 // Runs inside the browser (extension pages, service worker), where `chrome` exists.
+// biome-ignore lint/suspicious/noExplicitAny: the extension API as the page sees it, untyped in Node.
 declare const chrome: any;
 
 const SCREENSHOT_DIR = process.env.BACKSTORY_SCREENSHOTS;

@@ -151,8 +151,8 @@ describe('page-messages', () => {
     const sent = vi
       .spyOn(fakeBrowser.runtime, 'sendMessage')
       .mockResolvedValue(undefined);
-    settledListeners.forEach((listener) => listener());
-    settledListeners.forEach((listener) => listener());
+    for (const listener of settledListeners) listener();
+    for (const listener of settledListeners) listener();
     expect(sent.mock.calls).toEqual([
       [{ type: 'mention-count', count: 4, paused: false }],
     ]);
