@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { COMMAND } from './lib/commands';
 import { buildDatasetJson } from './scripts/build-dataset';
 import { writeFileSync, readFileSync } from 'node:fs';
 
@@ -36,7 +37,7 @@ export default defineConfig({
       'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
     permissions: ['storage'],
     commands: {
-      'toggle-site': {
+      [COMMAND.toggleSite]: {
         suggested_key: { default: TOGGLE_SITE_SHORTCUT },
         description: 'Turn Backstory on or off for this site',
       },

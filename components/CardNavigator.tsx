@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-schema';
 import type { MentionReason } from '../lib/match-mentions';
 import { EntityCard } from './EntityCard';
+import { entityIndex } from '../lib/entity-index';
 
 export type CardNavigatorProps = {
   entityId: string;
@@ -30,7 +31,7 @@ export function CardNavigator({
   const container = useRef<HTMLDivElement>(null);
   const moved = useRef<'forward' | 'back' | null>(null);
   const currentId = history[history.length - 1]!;
-  const entity = dataset.entities.find((e) => e.id === currentId);
+  const entity = entityIndex(dataset.entities).get(currentId);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per navigation, which makes a new history array.
   useEffect(() => {

@@ -15,6 +15,7 @@ import {
   storyDate,
   timelineFor,
 } from './entity-relations';
+import { entityIndex } from '../lib/entity-index';
 
 export type EntityCardProps = {
   entity: Entity;
@@ -204,7 +205,7 @@ function EntityLink({
 
 function EventDetails({ entity, dataset, onNavigate }: NavProps) {
   if (entity.kind !== 'event') return null;
-  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  const byId = entityIndex(dataset.entities);
   const place = entity.place ? byId.get(entity.place) : undefined;
   return (
     <dl class="bs-card__event">

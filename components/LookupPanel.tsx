@@ -5,11 +5,8 @@
  * back from the card). An empty box lists everything, grouped by kind.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  ENTITY_KINDS,
-  type Dataset,
-  type Entity,
-} from '../data/dataset-schema';
+import type { Dataset, Entity } from '../data/dataset-schema';
+import { ENTITY_KINDS } from '../data/ids';
 import { EntitySearch, type SearchHit } from '../lib/search-entities';
 import { EntityDetail } from './EntityDetail';
 import { KIND_LABELS, KIND_PLURALS } from './entity-labels';

@@ -4,15 +4,21 @@
  * hover delay, how mentions look, paused sites, and entities hidden from cards.
  */
 import { useState } from 'preact/hooks';
-import { ENTITY_KINDS, type Dataset } from '../data/dataset-schema';
+import type { Dataset } from '../data/dataset-schema';
+import { ENTITY_KINDS } from '../data/ids';
 import {
   HOVER_DELAY_LIMITS_MS,
+  hideEntity,
   MENTION_STYLES,
   normalizeHost,
+  pauseSite,
+  resumeSite,
   type MentionStyle,
   type Settings,
+  unhideEntity,
 } from '../lib/settings';
 import { KIND_PLURALS } from './entity-labels';
+import { entityIndex } from '../lib/entity-index';
 
 export type SettingsFormProps = {
   settings: Settings;
@@ -41,9 +47,7 @@ export function SettingsForm({
   const [newSite, setNewSite] = useState('');
   const [siteError, setSiteError] = useState('');
   const [shown, setShown] = useState<Shown | null>(null);
-  const names = new Map(
-    dataset.entities.map((entity) => [entity.id, entity.name]),
-  );
+  const entities = entityIndex(dataset.entities);
   const delayMs = delay ?? settings.hoverDelayMs;
 
   const addSite = (event: Event) => {
@@ -55,21 +59,16 @@ export function SettingsForm({
     }
     setSiteError('');
     setNewSite('');
-    onUpdate((current) => ({
-      ...current,
-      pausedSites: current.pausedSites.includes(host)
-        ? current.pausedSites
-        : [...current.pausedSites, host],
-    }));
+    onUpdate((current) => pauseSite(current, host));
   };
 
   const showAgain = ({ entityId, host }: Shown) => {
     setShown({ entityId, host });
-    onUpdate((current) => setHidden(current, entityId, host, false));
+    onUpdate((current) => unhideEntity(current, entityId, host));
   };
   const undo = () => {
     if (!shown) return;
-    onUpdate((current) => setHidden(current, shown.entityId, shown.host, true));
+    onUpdate((current) => hideEntity(current, shown.entityId, shown.host));
     setShown(null);
   };
 
@@ -190,12 +189,7 @@ export function SettingsForm({
                   class="button button--quiet"
                   aria-label={`Resume on ${host}`}
                   onClick={() =>
-                    onUpdate((current) => ({
-                      ...current,
-                      pausedSites: current.pausedSites.filter(
-                        (site) => site !== host,
-                      ),
-                    }))
+                    onUpdate((current) => resumeSite(current, host))
                   }
                 >
                   Resume
@@ -242,7 +236,7 @@ export function SettingsForm({
         {hidden.length ? (
           <ul class="settings__list" aria-label="Hidden from cards">
             {hidden.map((item) => {
-              const name = names.get(item.entityId) ?? item.entityId;
+              const name = entities.get(item.entityId)?.name ?? item.entityId;
               return (
                 <li
                   key={`${item.host ?? '*'}/${item.entityId}`}
@@ -274,7 +268,8 @@ export function SettingsForm({
         <p class="settings__undo" aria-live="polite">
           {shown ? (
             <>
-              {names.get(shown.entityId) ?? shown.entityId} will be shown again.{' '}
+              {entities.get(shown.entityId)?.name ?? shown.entityId} will be
+              shown again.{' '}
               <button type="button" class="button button--quiet" onClick={undo}>
                 Undo
               </button>
@@ -302,25 +297,4 @@ export function SettingsForm({
       </section>
     </form>
   );
-}
-
-/** Adds or removes one hidden entity, everywhere (`host` null) or on one site. */
-function setHidden(
-  settings: Settings,
-  entityId: string,
-  host: string | null,
-  hide: boolean,
-): Settings {
-  if (host === null) {
-    const rest = settings.hiddenEntities.filter((id) => id !== entityId);
-    return { ...settings, hiddenEntities: hide ? [...rest, entityId] : rest };
-  }
-  const sites: Record<string, string[]> = Object.create(null);
-  Object.assign(sites, settings.hiddenOnSites);
-  const rest = (Object.hasOwn(sites, host) ? sites[host]! : []).filter(
-    (id) => id !== entityId,
-  );
-  sites[host] = hide ? [...rest, entityId] : rest;
-  if (!sites[host]!.length) delete sites[host];
-  return { ...settings, hiddenOnSites: sites };
 }

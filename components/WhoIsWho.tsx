@@ -9,6 +9,7 @@ import type { Dataset, Entity } from '../data/dataset-schema';
 import type { PageState } from '../lib/messages';
 import { EntityDetail } from './EntityDetail';
 import { KIND_LABELS } from './entity-labels';
+import { entityIndex } from '../lib/entity-index';
 
 export type PageView =
   | { status: 'loading' }
@@ -33,9 +34,7 @@ export function WhoIsWho({
   onTurnOn,
 }: WhoIsWhoProps) {
   const [open, setOpen] = useState<Entity | null>(null);
-  const entities = new Map(
-    dataset.entities.map((entity) => [entity.id, entity]),
-  );
+  const entities = entityIndex(dataset.entities);
 
   if (page.status === 'loading') {
     return <p class="empty">Looking at this page…</p>;

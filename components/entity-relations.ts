@@ -11,6 +11,7 @@ import type {
 } from '../data/dataset-schema';
 import type { MentionReason } from '../lib/match-mentions';
 import { formatStoryDate } from './entity-labels';
+import { entityIndex } from '../lib/entity-index';
 
 /** How a relation reads from its subject ("endorsed") and from its target ("endorsed by"). */
 const RELATION_LABELS: Record<RelationType, { out: string; in: string }> = {
@@ -42,7 +43,7 @@ export type RelatedChip = {
 
 /** Every entity this one is connected to, once each, with how (outgoing first, then incoming). */
 export function relatedChips(entity: Entity, dataset: Dataset): RelatedChip[] {
-  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  const byId = entityIndex(dataset.entities);
   const chips = new Map<string, RelatedChip>();
   const add = (id: string, label: string) => {
     const other = byId.get(id);

@@ -5,6 +5,7 @@
  * dataset. Pure.
  */
 import type { Alias, Entity, EntityKind } from '../data/dataset-schema';
+import { entityIndex } from './entity-index';
 
 export type AliasEntry = Alias & { entityId: string; kind: EntityKind };
 
@@ -87,7 +88,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
   aliases: AliasEntry[];
   facts: Map<string, EntityFacts>;
 } {
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const byId = entityIndex(entities);
   const facts = new Map<string, EntityFacts>();
   for (const entity of entities) {
     facts.set(entity.id, {

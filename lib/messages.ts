@@ -9,25 +9,33 @@
  *   content ──mention-count──▶ background (badge) and any open popup (refresh)
  */
 import * as z from 'zod/mini';
-import { IdSchema } from '../data/dataset-schema';
+import { IdSchema } from '../data/ids';
 import { HostSchema } from './settings';
+
+/** Every message's `type`, spelled once. */
+export const MESSAGE = {
+  getPageState: 'get-page-state',
+  revealMention: 'reveal-mention',
+  toggleSite: 'toggle-site',
+  mentionCount: 'mention-count',
+} as const;
 
 /** More mention kinds than any page could hold: a cap, not a limit anyone meets. */
 const MAX_ENTRIES = 5000;
 const Count = z.number().check(z.int(), z.gte(0), z.lte(1_000_000));
 
 export const GetPageStateSchema = z.strictObject({
-  type: z.literal('get-page-state'),
+  type: z.literal(MESSAGE.getPageState),
 });
 export const RevealMentionSchema = z.strictObject({
-  type: z.literal('reveal-mention'),
+  type: z.literal(MESSAGE.revealMention),
   entityId: IdSchema,
 });
 export const ToggleSiteSchema = z.strictObject({
-  type: z.literal('toggle-site'),
+  type: z.literal(MESSAGE.toggleSite),
 });
 export const MentionCountSchema = z.strictObject({
-  type: z.literal('mention-count'),
+  type: z.literal(MESSAGE.mentionCount),
   count: Count,
   paused: z.boolean(),
 });
@@ -52,9 +60,9 @@ export const PageStateSchema = z.strictObject({
 export type PageState = z.infer<typeof PageStateSchema>;
 
 export const REPLY_SCHEMAS = {
-  'get-page-state': PageStateSchema,
-  'reveal-mention': z.strictObject({ ok: z.boolean() }),
-  'toggle-site': z.strictObject({ host: HostSchema }),
+  [MESSAGE.getPageState]: PageStateSchema,
+  [MESSAGE.revealMention]: z.strictObject({ ok: z.boolean() }),
+  [MESSAGE.toggleSite]: z.strictObject({ host: HostSchema }),
 } satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 
 export type ReplyTo<T extends ContentRequest['type']> = z.infer<

@@ -8,7 +8,8 @@
  * Ties go to the match that covers more of the name, then to dataset order.
  * Pure: strings in, plain data out.
  */
-import { ENTITY_KINDS, type Entity } from '../data/dataset-schema';
+import type { Entity } from '../data/dataset-schema';
+import { ENTITY_KINDS } from '../data/ids';
 
 /** How an entity matched the query; the popup may say which alias it was. */
 export type MatchKind =

@@ -177,18 +177,76 @@ export function normalizeHost(input: string): string | null {
   return HostSchema.safeParse(host).success ? host : null;
 }
 
-/**
- * The reader's one-click toggle for a site (popup button, keyboard shortcut):
- * where annotations show, pause them; where they do not, resume the site and,
- * if they were off everywhere, switch them on (other paused sites stay paused).
- */
-export function toggleSite(settings: Settings, host: string): Settings {
+/** Switches annotations on or off everywhere. */
+export function setEnabled(settings: Settings, enabled: boolean): Settings {
+  return { ...settings, enabled };
+}
+
+/** Pauses annotations on one site; pausing a paused site changes nothing. */
+export function pauseSite(settings: Settings, host: string): Settings {
   const site = host.toLowerCase();
-  if (isActiveOn(settings, site))
-    return { ...settings, pausedSites: [...settings.pausedSites, site] };
+  if (settings.pausedSites.includes(site)) return settings;
+  return { ...settings, pausedSites: [...settings.pausedSites, site] };
+}
+
+/** Resumes one paused site; other paused sites and the global switch stay. */
+export function resumeSite(settings: Settings, host: string): Settings {
+  const site = host.toLowerCase();
   return {
     ...settings,
-    enabled: true,
     pausedSites: settings.pausedSites.filter((paused) => paused !== site),
   };
+}
+
+/**
+ * The reader's one-click toggle for a site (the keyboard shortcut): where
+ * annotations show, pause them; where they do not, resume the site and, if
+ * they were off everywhere, switch them on (other paused sites stay paused).
+ */
+export function toggleSite(settings: Settings, host: string): Settings {
+  if (isActiveOn(settings, host)) return pauseSite(settings, host);
+  return setEnabled(resumeSite(settings, host), true);
+}
+
+/**
+ * Hides an entity from pages, everywhere (`host` null) or on one site.
+ * Hiding twice changes nothing; the newest hidden is last.
+ */
+export function hideEntity(
+  settings: Settings,
+  entityId: string,
+  host: string | null,
+): Settings {
+  return setHidden(settings, entityId, host, true);
+}
+
+/** Shows a hidden entity again, everywhere (`host` null) or on one site. */
+export function unhideEntity(
+  settings: Settings,
+  entityId: string,
+  host: string | null,
+): Settings {
+  return setHidden(settings, entityId, host, false);
+}
+
+function setHidden(
+  settings: Settings,
+  entityId: string,
+  host: string | null,
+  hide: boolean,
+): Settings {
+  if (host === null) {
+    const rest = settings.hiddenEntities.filter((id) => id !== entityId);
+    return { ...settings, hiddenEntities: hide ? [...rest, entityId] : rest };
+  }
+  // A null-prototype copy: a host named "__proto__" stays an ordinary key.
+  const sites: Record<string, string[]> = Object.create(null);
+  Object.assign(sites, settings.hiddenOnSites);
+  const rest = (Object.hasOwn(sites, host) ? sites[host]! : []).filter(
+    (id) => id !== entityId,
+  );
+  if (hide) sites[host] = [...rest, entityId];
+  else if (rest.length) sites[host] = rest;
+  else delete sites[host];
+  return { ...settings, hiddenOnSites: sites };
 }

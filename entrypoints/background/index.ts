@@ -11,9 +11,10 @@
  */
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
+import { COMMAND } from '@/lib/commands';
 import { parseMentionCount } from '@/lib/messages';
 import { showOnBadge } from './badge';
-import { TOGGLE_SITE_COMMAND, toggleSiteInTab } from './toggle-site';
+import { toggleSiteInTab } from './toggle-site';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
@@ -31,7 +32,7 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener(
     (command: string, tab?: Browser.tabs.Tab) => {
-      if (command !== TOGGLE_SITE_COMMAND) return;
+      if (command !== COMMAND.toggleSite) return;
       toggleSiteInTab(tab?.id).catch((error: unknown) =>
         console.warn('Backstory: could not toggle this site.', error),
       );

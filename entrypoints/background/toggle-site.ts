@@ -5,11 +5,9 @@
  * from the content script in that tab, which knows its own location.
  */
 import { browser } from 'wxt/browser';
-import { parseReply } from '@/lib/messages';
+import { MESSAGE, parseReply } from '@/lib/messages';
 import { toggleSite } from '@/lib/settings';
-import { updateSettings } from '../content/settings-store';
-
-export const TOGGLE_SITE_COMMAND = 'toggle-site';
+import { createSettingsStore } from '@/lib/settings-store';
 
 /**
  * Toggles the site shown in `tabId` (the active tab of the current window
@@ -23,12 +21,14 @@ export async function toggleSiteInTab(tabId?: number): Promise<string | null> {
   if (id === undefined) return null;
   let reply: unknown;
   try {
-    reply = await browser.tabs.sendMessage(id, { type: 'toggle-site' });
+    reply = await browser.tabs.sendMessage(id, { type: MESSAGE.toggleSite });
   } catch {
     return null; // No content script in that tab.
   }
-  const parsed = parseReply('toggle-site', reply);
+  const parsed = parseReply(MESSAGE.toggleSite, reply);
   if (!parsed) return null;
-  await updateSettings((current) => toggleSite(current, parsed.host));
+  await createSettingsStore(browser.storage).update((current) =>
+    toggleSite(current, parsed.host),
+  );
   return parsed.host;
 }

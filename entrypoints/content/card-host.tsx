@@ -25,7 +25,7 @@ import {
 } from '@/components/card-layout';
 import { CardNavigator } from '@/components/CardNavigator';
 import { CardActions, type CardActionHandlers } from '@/components/CardActions';
-import cardCss from './card.css?inline';
+import cardCss from '@/components/EntityCard.css?inline';
 
 export const CARD_HOST_TAG = 'backstory-card';
 /** Used when the page itself defines `backstory-card`. */

@@ -12,14 +12,18 @@
  * updated, the old script removes its wrappers, observer and card.
  */
 import { defineContentScript, type ContentScriptContext } from '#imports';
+import { browser } from 'wxt/browser';
 import datasetJson from '@/data/dataset.json';
 import type { Dataset, Entity } from '@/data/dataset-schema';
 import { MentionMatcher } from '@/lib/match-mentions';
+import { createSettingsStore, type SettingsStore } from '@/lib/settings-store';
 import {
   enabledKinds,
+  hideEntity,
   hiddenOn,
   isActiveOn,
   type Settings,
+  unhideEntity,
 } from '@/lib/settings';
 import {
   chooseMentionTag,
@@ -31,8 +35,8 @@ import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
 import { PageAnnotator } from './page-annotator';
-import { loadSettings, updateSettings, watchSettings } from './settings-store';
 import './mentions.css';
+import { entityIndex } from '@/lib/entity-index';
 
 /**
  * How often an orphaned script notices it was orphaned: after the extension is
@@ -85,14 +89,17 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     afterWrite: () => observer?.forgetOwnWrites(),
     viewportPosition,
   });
-  const session = new PageSession(ctx, dataset, annotator);
+  const settingsStore = createSettingsStore(browser.storage);
+  const session = new PageSession(ctx, dataset, annotator, settingsStore);
   connectPageMessages(ctx, session);
   observer = observePage(ctx, annotator.annotations, (roots) =>
     session.annotateMore(roots),
   );
   ctx.onInvalidated(() => session.teardown());
-  await session.apply(await loadSettings());
-  const unwatch = watchSettings((settings) => void session.apply(settings));
+  await session.apply(await settingsStore.load());
+  const unwatch = settingsStore.watch(
+    (settings) => void session.apply(settings),
+  );
   ctx.onInvalidated(() => {
     try {
       unwatch();
@@ -110,16 +117,15 @@ class PageSession {
   private pass: Promise<void> = Promise.resolve();
   private readonly root = document.documentElement;
   /** Entities by id, built once: every card and every pass looks them up. */
-  private readonly entities: Map<string, Entity>;
+  private readonly entities: ReadonlyMap<string, Entity>;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly dataset: Dataset,
     private readonly annotator: PageAnnotator,
+    private readonly settingsStore: SettingsStore,
   ) {
-    this.entities = new Map(
-      dataset.entities.map((entity) => [entity.id, entity]),
-    );
+    this.entities = entityIndex(dataset.entities);
   }
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
@@ -217,8 +223,12 @@ class PageSession {
       host,
       onDismissMention: (mention) => setDismissed(mention, true),
       onRestoreMention: (mention) => setDismissed(mention, false),
-      onHideOnSite: (entityId) => updateHiddenOnSite(host, entityId, true),
-      onShowOnSite: (entityId) => updateHiddenOnSite(host, entityId, false),
+      onHideOnSite: async (entityId) => {
+        await this.settingsStore.update((s) => hideEntity(s, entityId, host));
+      },
+      onShowOnSite: async (entityId) => {
+        await this.settingsStore.update((s) => unhideEntity(s, entityId, host));
+      },
       onRequestClose: (restoreFocus) => intent?.dismiss(restoreFocus),
       onFocusMention: () => intent?.focusMention(),
     });
@@ -331,25 +341,6 @@ function setDismissed(mention: Element, dismissed: boolean): void {
     if (dismissed) piece.setAttribute(DISMISSED_ATTRIBUTE, '');
     else piece.removeAttribute(DISMISSED_ATTRIBUTE);
   }
-}
-
-/** Adds or removes an entity from this site's hidden list; the settings watch re-annotates. */
-async function updateHiddenOnSite(
-  host: string,
-  entityId: string,
-  hidden: boolean,
-): Promise<void> {
-  await updateSettings((settings) => {
-    const current = Object.hasOwn(settings.hiddenOnSites, host)
-      ? settings.hiddenOnSites[host]!
-      : [];
-    const next = hidden
-      ? [...new Set([...current, entityId])]
-      : current.filter((id) => id !== entityId);
-    const hiddenOnSites = { ...settings.hiddenOnSites, [host]: next };
-    if (!next.length) delete hiddenOnSites[host];
-    return { ...settings, hiddenOnSites };
-  });
 }
 
 function round(ms: number): number {

@@ -15,6 +15,7 @@ import {
   type ContentRequest,
   type PageState,
   type ReplyTo,
+  MESSAGE,
 } from '@/lib/messages';
 import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 
@@ -50,16 +51,16 @@ export function connectPageMessages(
 
   const answer = async (request: ContentRequest): Promise<Reply> => {
     switch (request.type) {
-      case 'get-page-state':
+      case MESSAGE.getPageState:
         await session.settled().catch(() => undefined);
         return pageState(session, host);
-      case 'reveal-mention':
+      case MESSAGE.revealMention:
         return {
           ok:
             session.isActive &&
             revealer.revealNext(request.entityId, session.mentions),
         };
-      case 'toggle-site':
+      case MESSAGE.toggleSite:
         return { host };
     }
   };
@@ -81,7 +82,7 @@ export function connectPageMessages(
     const { state, mentions } = pageState(session, host);
     const count = mentions.reduce((sum, entry) => sum + entry.count, 0);
     const message = {
-      type: 'mention-count',
+      type: MESSAGE.mentionCount,
       count,
       paused: state === 'off',
     } as const;

@@ -2,23 +2,25 @@
  * The toolbar popup: look someone up, see who is on this page, change
  * settings. Glue only: storage and messaging here, views in components/.
  *
- *   settings-store ──load/watch──▶ settings ──▶ SiteControls, SettingsForm
+ *   lib/settings-store ──load/watch──▶ settings ──▶ SiteControls, SettingsForm
  *   page-link ──get-page-state──▶ page view ──▶ WhoIsWho, counts in LookupPanel
  *   content script ──mention-count──▶ refresh the page view
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Dataset } from '@/data/dataset-schema';
-import type { Settings } from '@/lib/settings';
+import {
+  pauseSite,
+  resumeSite,
+  setEnabled,
+  type Settings,
+} from '@/lib/settings';
+import { createSettingsStore } from '@/lib/settings-store';
 import { LookupPanel } from '@/components/LookupPanel';
 import { SettingsForm } from '@/components/SettingsForm';
 import { SiteControls } from '@/components/SiteControls';
 import { tabPanelProps, Tabs } from '@/components/Tabs';
 import { WhoIsWho, type PageView } from '@/components/WhoIsWho';
-import {
-  loadSettings,
-  updateSettings,
-  watchSettings,
-} from '../content/settings-store';
 import {
   findTargetTab,
   requestPageState,
@@ -26,6 +28,7 @@ import {
   toggleShortcut,
   watchPage,
 } from './page-link';
+import { entityIndex } from '@/lib/entity-index';
 
 type View = 'lookup' | 'page' | 'settings';
 /** After a settings change, give the page a moment to apply it before asking again. */
@@ -39,13 +42,14 @@ export function App({ dataset }: { dataset: Dataset }) {
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const requests = useRef(0);
+  const settingsStore = useMemo(() => createSettingsStore(browser.storage), []);
 
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void settingsStore.load().then(setSettings);
     void findTargetTab().then(setTabId);
     void toggleShortcut().then(setShortcut);
-    return watchSettings(setSettings);
-  }, []);
+    return settingsStore.watch(setSettings);
+  }, [settingsStore]);
 
   const refreshPage = useMemo(
     () => async () => {
@@ -79,7 +83,8 @@ export function App({ dataset }: { dataset: Dataset }) {
   }, [settings, refreshPage]);
 
   const update = (change: (current: Settings) => Settings) => {
-    updateSettings(change)
+    settingsStore
+      .update(change)
       .then((next) => {
         setSettings(next);
         setNotice('');
@@ -91,17 +96,14 @@ export function App({ dataset }: { dataset: Dataset }) {
       );
   };
 
-  const names = useMemo(
-    () => new Map(dataset.entities.map((entity) => [entity.id, entity.name])),
-    [dataset],
-  );
+  const entities = entityIndex(dataset.entities);
   const reveal = (entityId: string) => {
     if (typeof tabId !== 'number') return;
     void revealMention(tabId, entityId).then((ok) =>
       setNotice(
         ok
-          ? `Showing ${names.get(entityId)} on the page.`
-          : `No visible mention of ${names.get(entityId)} on the page.`,
+          ? `Showing ${entities.get(entityId)?.name} on the page.`
+          : `No visible mention of ${entities.get(entityId)?.name} on the page.`,
       ),
     );
   };
@@ -125,15 +127,14 @@ export function App({ dataset }: { dataset: Dataset }) {
             settings={settings}
             host={host}
             onToggleEnabled={() =>
-              update((current) => ({ ...current, enabled: !current.enabled }))
+              update((current) => setEnabled(current, !current.enabled))
             }
             onToggleSite={(site) =>
-              update((current) => ({
-                ...current,
-                pausedSites: current.pausedSites.includes(site)
-                  ? current.pausedSites.filter((paused) => paused !== site)
-                  : [...current.pausedSites, site],
-              }))
+              update((current) =>
+                current.pausedSites.includes(site)
+                  ? resumeSite(current, site)
+                  : pauseSite(current, site),
+              )
             }
           >
             <Brand />
@@ -178,14 +179,11 @@ export function App({ dataset }: { dataset: Dataset }) {
           onReveal={reveal}
           onTurnOn={() =>
             update((current) =>
-              current.enabled
-                ? {
-                    ...current,
-                    pausedSites: current.pausedSites.filter(
-                      (site) => site !== host,
-                    ),
-                  }
-                : { ...current, enabled: true },
+              !current.enabled
+                ? setEnabled(current, true)
+                : host
+                  ? resumeSite(current, host)
+                  : current,
             )
           }
         />

@@ -3,7 +3,7 @@ import datasetJson from '@/data/dataset.json';
 import { parseDataset } from '@/data/dataset-schema';
 import { App } from './App';
 // The card's own styles (one component, two places: the hover card and here).
-import '../content/card.css';
+import '@/components/EntityCard.css';
 import './style.css';
 
 render(

@@ -5,7 +5,13 @@
  * null, and the popup says Backstory cannot run there.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseMentionCount, parseReply, type PageState } from '@/lib/messages';
+import { COMMAND } from '@/lib/commands';
+import {
+  MESSAGE,
+  parseMentionCount,
+  parseReply,
+  type PageState,
+} from '@/lib/messages';
 
 /**
  * The tab the popup is about: `?tab=<id>` when given (the end-to-end tests
@@ -35,8 +41,8 @@ export async function requestPageState(
 ): Promise<PageState | null> {
   try {
     return parseReply(
-      'get-page-state',
-      await browser.tabs.sendMessage(tabId, { type: 'get-page-state' }),
+      MESSAGE.getPageState,
+      await browser.tabs.sendMessage(tabId, { type: MESSAGE.getPageState }),
     );
   } catch {
     return null;
@@ -51,9 +57,9 @@ export async function revealMention(
   try {
     return (
       parseReply(
-        'reveal-mention',
+        MESSAGE.revealMention,
         await browser.tabs.sendMessage(tabId, {
-          type: 'reveal-mention',
+          type: MESSAGE.revealMention,
           entityId,
         }),
       )?.ok ?? false
@@ -86,7 +92,8 @@ export async function toggleShortcut(): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
     return (
-      commands.find((command) => command.name === 'toggle-site')?.shortcut ?? ''
+      commands.find((command) => command.name === COMMAND.toggleSite)
+        ?.shortcut ?? ''
     );
   } catch {
     return null;

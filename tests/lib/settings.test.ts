@@ -6,7 +6,13 @@ import {
   migrateSettings,
   normalizeHost,
   parseSettings,
+  pauseSite,
+  resumeSite,
+  hideEntity,
+  setEnabled,
+  type Settings,
   toggleSite,
+  unhideEntity,
 } from '../../lib/settings';
 
 describe('parseSettings', () => {
@@ -167,6 +173,107 @@ describe('toggleSite', () => {
       enabled: true,
       pausedSites: [],
     });
+  });
+});
+
+describe('the settings edits (every place that changes settings uses these)', () => {
+  const base: Settings = {
+    ...DEFAULT_SETTINGS,
+    pausedSites: ['a.com'],
+    hiddenEntities: ['doug-jones'],
+    hiddenOnSites: { 'a.com': ['jeff-sessions'] },
+  };
+  type Row = [string, (s: Settings) => Settings, Partial<Settings>];
+  it.each<Row>([
+    [
+      'pause a new site',
+      (s) => pauseSite(s, 'B.com'),
+      { pausedSites: ['a.com', 'b.com'] },
+    ],
+    [
+      'pause a paused site: no change',
+      (s) => pauseSite(s, 'a.com'),
+      { pausedSites: ['a.com'] },
+    ],
+    [
+      'resume a paused site',
+      (s) => resumeSite(s, 'A.com'),
+      { pausedSites: [] },
+    ],
+    [
+      'resume a site that was not paused: no change',
+      (s) => resumeSite(s, 'z.com'),
+      { pausedSites: ['a.com'] },
+    ],
+    [
+      'switch off everywhere',
+      (s) => setEnabled(s, false),
+      { enabled: false, pausedSites: ['a.com'] },
+    ],
+    [
+      'toggle an active site: paused',
+      (s) => toggleSite(s, 'b.com'),
+      { enabled: true, pausedSites: ['a.com', 'b.com'] },
+    ],
+    [
+      'toggle a paused site: resumed',
+      (s) => toggleSite(s, 'a.com'),
+      { enabled: true, pausedSites: [] },
+    ],
+    [
+      'toggle while off everywhere: on, this site resumed',
+      (s) => toggleSite(setEnabled(s, false), 'a.com'),
+      { enabled: true, pausedSites: [] },
+    ],
+    [
+      'hide everywhere',
+      (s) => hideEntity(s, 'jeff-sessions', null),
+      { hiddenEntities: ['doug-jones', 'jeff-sessions'] },
+    ],
+    [
+      'hide everywhere twice: once, newest last',
+      (s) => hideEntity(s, 'doug-jones', null),
+      { hiddenEntities: ['doug-jones'] },
+    ],
+    [
+      'unhide everywhere',
+      (s) => unhideEntity(s, 'doug-jones', null),
+      { hiddenEntities: [] },
+    ],
+    [
+      'hide on a site',
+      (s) => hideEntity(s, 'doug-jones', 'a.com'),
+      { hiddenOnSites: { 'a.com': ['jeff-sessions', 'doug-jones'] } },
+    ],
+    [
+      'hide on a new site',
+      (s) => hideEntity(s, 'doug-jones', 'b.com'),
+      {
+        hiddenOnSites: { 'a.com': ['jeff-sessions'], 'b.com': ['doug-jones'] },
+      },
+    ],
+    [
+      'unhide the last one on a site: the site goes',
+      (s) => unhideEntity(s, 'jeff-sessions', 'a.com'),
+      { hiddenOnSites: {} },
+    ],
+    [
+      'unhide on a site that hides nothing: no change',
+      (s) => unhideEntity(s, 'x', 'b.com'),
+      { hiddenOnSites: { 'a.com': ['jeff-sessions'] } },
+    ],
+  ])('%s', (_name, edit, expected) => {
+    const before = structuredClone(base);
+    const after = edit(base);
+    expect({ ...after }).toMatchObject(expected);
+    expect(base).toEqual(before); // Edits are pure: the input is never changed.
+    expect(parseSettings(after)).toEqual(after); // And the result is valid.
+  });
+
+  it('keeps a host named __proto__ an ordinary key', () => {
+    const after = hideEntity(DEFAULT_SETTINGS, 'doug-jones', '__proto__');
+    expect(Object.keys(after.hiddenOnSites)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });
 

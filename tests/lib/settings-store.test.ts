@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
-import {
-  loadSettings,
-  updateSettings,
-  watchSettings,
-} from '../../../entrypoints/content/settings-store';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { createSettingsStore } from '../../lib/settings-store';
+
+// The real glue passes `browser.storage`; under vitest that is WXT's fake.
+const store = () => createSettingsStore(browser.storage);
+const loadSettings = () => store().load();
+const updateSettings: ReturnType<typeof store>['update'] = (edit) =>
+  store().update(edit);
+const watchSettings: ReturnType<typeof store>['watch'] = (onChange) =>
+  store().watch(onChange);
 
 describe('settings in extension storage', () => {
   beforeEach(() => {
