@@ -1,7 +1,7 @@
 /**
  * Launches Chromium with the built extension loaded (playwright-core, a fresh
  * profile per launch). Shared by `npm start`, the e2e tests and the benchmark.
- * Flags and the extension-id recipe: ../shared/notes/toolchain.md.
+ * Flags and the extension-id recipe: docs/testing.md, "Driving the browsers".
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';

@@ -7,7 +7,8 @@
  * written to an edit log, so `revertAll` puts the page's own node back to its
  * exact original text and removes everything of ours.
  *
- * See ../shared/notes/reliability.md, rules 1, 4 and 5.
+ * Why: docs/architecture.md, "Rules for touching the page" (never reparent,
+ * skip what is not prose, trust only our own nodes).
  */
 export const MENTION_TAG = 'backstory-mention';
 /** Used when the page has defined `backstory-mention` as a custom element of its own. */

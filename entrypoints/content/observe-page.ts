@@ -10,7 +10,8 @@
  * - A region that becomes editable is unwrapped before the reader types.
  * - Over HUGE_BATCH queued roots: one rescan of the body instead.
  *
- * See ../shared/notes/reliability.md, rules 2, 10 and 11.
+ * Why: docs/architecture.md, "Rules for touching the page" (revert on
+ * foreign touch, time-slice, break feedback loops).
  */
 import type { ContentScriptContext } from '#imports';
 import {
