@@ -10,6 +10,8 @@
  * Why: docs/architecture.md, "Rules for touching the page" (never reparent,
  * skip what is not prose, trust only our own nodes).
  */
+import { isPageChrome } from './page-chrome';
+
 export const MENTION_TAG = 'backstory-mention';
 /** Used when the page has defined `backstory-mention` as a custom element of its own. */
 export const FALLBACK_MENTION_TAG = 'backstory-mention-alt';
@@ -66,10 +68,12 @@ export function isSkippedElement(element: Element): boolean {
   const tag = element.tagName;
   if (SKIPPED_TAGS.has(tag)) return true;
   if (element.namespaceURI !== HTML_NAMESPACE) return true; // SVG, MathML
-  if (!element.hasAttributes()) return false;
-  if (element.getAttribute('role') === 'textbox') return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  if (element.hasAttributes()) {
+    if (element.getAttribute('role') === 'textbox') return true;
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return true;
+  }
+  return isPageChrome(element);
 }
 
 /** Inline elements: text on either side of them reads as one run ("Jeff <b>Sessions</b>"). */
@@ -110,8 +114,12 @@ function isInline(element: Element): boolean {
   return INLINE_TAGS.has(element.tagName) || element.tagName.includes('-');
 }
 
-/** A run of text nodes that reads as one piece of text; matched as a whole. */
-export type Segment = Text[];
+/**
+ * A run of text nodes that reads as one piece of text; matched as a whole.
+ * `evidenceOnly` marks text in page chrome (tags, menus, share bars): never
+ * annotated, but what it names still tells what the page is about.
+ */
+export type Segment = Text[] & { evidenceOnly?: true };
 
 /**
  * Yields the text under `root` as segments, in document order, lazily: the
@@ -191,6 +199,8 @@ export function* iterateSegments(
       ownNodes.has(element)
     ) {
       boundary = true;
+      if (isPageChrome(element) && !isSkippedTag(element))
+        yield* evidenceSegments(element, ownNodes);
       node = skipSubtree();
       continue;
     }
@@ -198,6 +208,29 @@ export function* iterateSegments(
     node = walker.nextNode();
   }
   if (current.length && hasLetters(current)) yield current;
+}
+
+/** Each text node of a chrome region as a segment of its own, for evidence only. */
+function* evidenceSegments(
+  element: Element,
+  ownNodes: WeakSet<Node>,
+): Generator<Segment, void, undefined> {
+  const walker = element.ownerDocument.createTreeWalker(
+    element,
+    NodeFilter.SHOW_TEXT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (ownNodes.has(node) || (parent && isSkippedTag(parent))) continue;
+    if (!HAS_LETTER.test((node as Text).data)) continue;
+    const segment: Segment = [node as Text];
+    segment.evidenceOnly = true;
+    yield segment;
+  }
+}
+
+function isSkippedTag(element: Element): boolean {
+  return SKIPPED_TAGS.has(element.tagName);
 }
 
 /** All segments under `root` at once (tests, small roots). */

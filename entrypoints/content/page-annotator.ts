@@ -147,9 +147,10 @@ export class PageAnnotator {
           }
         }
         this.evidence.add(scan, joined.text);
-        const item: Scanned | null = scan.candidates.length
-          ? { segment, snapshot, joined, scan }
-          : null;
+        const item: Scanned | null =
+          scan.candidates.length && !segment.evidenceOnly
+            ? { segment, snapshot, joined, scan }
+            : null;
         if (item) scanned.push(item);
         if (!watching) return;
         const position = viewportPosition!(segment);
