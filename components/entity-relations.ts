@@ -9,7 +9,7 @@ import type {
   EventEntity,
   RelationType,
 } from '../data/dataset-schema';
-import type { MentionReason } from '../lib/match-mentions';
+import { describeReason, type MentionReason } from '../lib/link-decision';
 import { formatStoryDate } from './entity-labels';
 import { entityIndex } from '../lib/entity-index';
 
@@ -32,6 +32,9 @@ const RELATION_LABELS: Record<RelationType, { out: string; in: string }> = {
   promoted: { out: 'Promoted', in: 'Promoted by' },
   follows: { out: 'Follows', in: 'Followed by' },
   precedes: { out: 'Precedes', in: 'Preceded by' },
+  'posted-on': { out: 'Posted on', in: 'Used by' },
+  'seeks-seat-in': { out: 'Seeks a seat in', in: 'Seat sought by' },
+  'position-on': { out: 'Position on', in: 'Subject of a position by' },
 };
 
 export type RelatedChip = {
@@ -108,28 +111,7 @@ export function timelineFor(entity: Entity, dataset: Dataset): TimelineEntry[] {
 export function explainReason(
   reason: MentionReason | undefined,
 ): string | null {
-  if (!reason) return null;
-  switch (reason.type) {
-    case 'name':
-      return 'Linked by its full name.';
-    case 'named-on-page':
-      return `Linked because “${reason.name}” appears on this page.`;
-    case 'context': {
-      const parts = [
-        reason.related.length
-          ? `names ${listJoin(reason.related.map((name) => `“${name}”`))}`
-          : '',
-        reason.topics.length ? `mentions ${listJoin(reason.topics)}` : '',
-      ].filter(Boolean);
-      return `Linked because this page ${parts.join(' and ')}.`;
-    }
-  }
-}
-
-function listJoin(items: string[]): string {
-  const shown = items.slice(0, 3);
-  if (shown.length < 2) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return describeReason(reason);
 }
 
 /** "Person · as of May 23, 2020": the card's dateline from the entity's newest source. */

@@ -46,13 +46,35 @@ export const ALIAS_FORMS = [
   'abbreviation',
 ] as const;
 
-export const AliasSchema = z.strictObject({
-  text: Text,
-  safety: z.enum(ALIAS_SAFETY),
-  form: z.enum(ALIAS_FORMS),
-  /** Set when several entities may legitimately share this alias. */
-  ambiguous: z.optional(z.boolean()),
-});
+/**
+ * Where a piece of curated knowledge comes from: the article itself, or the
+ * public record (then with a note saying what in it). An alias with basis
+ * `article` must occur in the article; the build checks it.
+ */
+export const KNOWLEDGE_BASES = ['article', 'curated'] as const;
+
+export const AliasSchema = z
+  .strictObject({
+    text: Text,
+    safety: z.enum(ALIAS_SAFETY),
+    form: z.enum(ALIAS_FORMS),
+    /** Set when several entities may legitimately share this alias. */
+    ambiguous: z.optional(z.boolean()),
+    /**
+     * The alias is also an ordinary word ("Sessions" in "training sessions",
+     * "Auburn" the colour): capitalized only by a sentence start or a
+     * title-case headline, it is not taken for the name without evidence.
+     */
+    commonWord: z.optional(z.boolean()),
+    basis: z.optional(z.enum(KNOWLEDGE_BASES)),
+    note: z.optional(Text),
+  })
+  .check(
+    z.refine((alias) => alias.basis !== 'curated' || alias.note !== undefined, {
+      message: 'a curated alias needs a note saying where it comes from',
+      path: ['note'],
+    }),
+  );
 export type Alias = z.infer<typeof AliasSchema>;
 
 /** Links are https only: `z.url()` alone accepts `javascript:` and `data:`. */
@@ -110,6 +132,9 @@ export const RELATION_TYPES = [
   'promoted',
   'follows',
   'precedes',
+  'posted-on',
+  'seeks-seat-in',
+  'position-on',
 ] as const;
 export const RelationTypeSchema = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationTypeSchema>;
@@ -146,6 +171,61 @@ export type EventDate = z.infer<typeof EventDateSchema>;
 
 export const EVENT_STATUSES = ['past', 'ongoing', 'upcoming'] as const;
 
+/** Slot values of an event frame; the words for each are in data/lexicon.ts. */
+export const OFFICES = [
+  'senate',
+  'house',
+  'governor',
+  'president',
+  'mayor',
+  'legislature',
+  'local',
+] as const;
+export const PARTIES = [
+  'republican',
+  'democratic',
+  'libertarian',
+  'green',
+] as const;
+export const STAGES = ['primary', 'runoff', 'general', 'special'] as const;
+export const ORDINALS = ['first', 'second', 'third'] as const;
+
+/**
+ * How text refers to an event: a head word with what may qualify it. "The
+ * July 14 GOP Senate runoff in Alabama" is the head "runoff" with a date, a
+ * party, an office and a state that all fit; "the Texas runoff" has a state
+ * that does not. The event's year, place and participants come from its
+ * other fields. Curated from the public record, so it says so.
+ */
+export const EventFrameSchema = z.strictObject({
+  /** Nouns for this kind of event, each word form: "runoff", "run-off". */
+  heads: z.array(Text).check(z.minLength(1)),
+  /**
+   * Verb forms that refer to the event when a participant is their subject or
+   * object: "Sessions recused himself", "the House impeached Trump".
+   */
+  verbs: z.optional(z.array(Text)),
+  office: z.optional(z.enum(OFFICES)),
+  party: z.optional(z.enum(PARTIES)),
+  stage: z.optional(z.enum(STAGES)),
+  ordinal: z.optional(z.enum(ORDINALS)),
+  /** Other days the event was known by, such as a date before a postponement. */
+  otherDates: z.optional(
+    z.array(z.string().check(z.regex(ISO_DAY, 'must be YYYY-MM-DD'))),
+  ),
+  /** Names and words in a phrase that point to this event: "Super Tuesday", "Russia", "special counsel". */
+  cues: z.optional(z.array(Text)),
+  /**
+   * The heads are everyday words ("investigation", "race"): a phrase needs a
+   * qualifier or cue of its own, in the phrase or its sentence, before it can
+   * stand for this event.
+   */
+  needsQualifier: z.optional(z.boolean()),
+  basis: z.literal('curated'),
+  note: Text,
+});
+export type EventFrame = z.infer<typeof EventFrameSchema>;
+
 /** Fields shared by every kind. */
 const entityBase = {
   id: IdSchema,
@@ -166,10 +246,14 @@ const entityBase = {
   sources: z.array(IdSchema).check(z.minLength(1)),
 };
 
+/** A full name that many other people share: on its own it needs the page to be about this one. */
+export const SharedNameSchema = z.strictObject({ note: Text });
+
 export const PersonSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('person'),
   quotes: z.array(SaidQuoteSchema),
+  sharedName: z.optional(SharedNameSchema),
 });
 export const OrganizationSchema = z.strictObject({
   ...entityBase,
@@ -189,6 +273,7 @@ export const EventSchema = z.strictObject({
   participants: z
     .array(IdSchema)
     .check(z.minLength(1, 'needs at least one participant')),
+  frame: z.optional(EventFrameSchema),
 });
 
 export const EntitySchema = z.discriminatedUnion('kind', [
@@ -272,6 +357,8 @@ const curatedBase = {
   status: z.optional(z.enum(EVENT_STATUSES)),
   place: z.optional(IdSchema),
   participants: z.optional(z.array(IdSchema)),
+  frame: z.optional(EventFrameSchema),
+  sharedName: z.optional(SharedNameSchema),
 };
 
 /**

@@ -5,9 +5,23 @@
  * dataset. Pure.
  */
 import type { Alias, Entity, EntityKind } from '../data/dataset-schema';
+import {
+  NEUTRAL_TITLES as NEUTRAL_TITLE_LIST,
+  TITLE_CLASSES,
+} from '../data/lexicon';
 import { entityIndex } from './entity-index';
+import { frameFactsOf, type FrameFacts } from './event-frames';
 
-export type AliasEntry = Alias & { entityId: string; kind: EntityKind };
+/**
+ * One surface form the matcher looks for. Besides the curated aliases, an
+ * event's frame adds its head words (`event-head`: "runoff") and verbs
+ * (`event-verb`: "recused"), which are read as phrases, not names.
+ */
+export type AliasEntry = Omit<Alias, 'form'> & {
+  form: Alias['form'] | 'event-head' | 'event-verb';
+  entityId: string;
+  kind: EntityKind;
+};
 
 /** Folds the spellings a page may use for the same alias: spacing, apostrophes, dashes. */
 /** Anything `aliasKey` would change: other white space, double or edge spaces, curly quotes, dashes. */
@@ -23,33 +37,13 @@ export function aliasKey(text: string): string {
     .trim();
 }
 
-/** Title words that mean the same office: a title fits if one of its class is in the entity's aliases. */
-const TITLE_CLASSES: ReadonlyArray<readonly string[]> = [
-  ['Sen.', 'Sen', 'Senator'],
-  ['Rep.', 'Rep', 'Representative', 'Congressman', 'Congresswoman'],
-  ['President', 'Pres.'],
-  ['Speaker'],
-  ['Coach'],
-  ['Attorney', 'General', 'AG'],
-  ['Special', 'Counsel'],
-  ['Gov.', 'Governor'],
-  ['Judge', 'Justice'],
-  ['Dr.', 'Doctor'],
-  ['Rev.', 'Reverend'],
-  ['Gen.', 'Lt.', 'Col.', 'Sgt.', 'Capt.', 'Maj.', 'Adm.'],
-  ['Mayor'],
-  ['Sheriff'],
-  ['Minority', 'Majority', 'Leader'],
-  ['Mr.', 'Mr'],
-  ['Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss'],
-];
 const TITLE_WORDS = new Map(
   TITLE_CLASSES.flatMap((words, index) =>
     words.map((word) => [word, index] as const),
   ),
 );
 /** Honorifics that fit anyone. Mr./Mrs./Ms. are titles like any other: they fit when an alias uses them. */
-const NEUTRAL_TITLES = new Set(['Mx.', 'Former', 'Ex-']);
+const NEUTRAL_TITLES = new Set(NEUTRAL_TITLE_LIST);
 
 export type EntityFacts = {
   entity: Entity;
@@ -69,6 +63,13 @@ export type EntityFacts = {
   placeWords: Set<string>;
   /** Lower-case keys of this person's surname aliases ("sessions"): a bare surname's coreference key. */
   surnames: string[];
+  /** For events with a frame: what its phrases may say (event-frames.ts). */
+  frame?: FrameFacts;
+  /**
+   * Entities within two steps (related, and related to those): the story this
+   * entity belongs to. A page naming several of them is coherent with it.
+   */
+  story: Set<string>;
 };
 
 const WORDS = /[\p{L}\p{M}\p{N}.'’-]+/gu;
@@ -108,6 +109,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
       surnames: entity.aliases
         .filter((alias) => alias.form === 'surname')
         .map((alias) => aliasKey(alias.text).toLowerCase()),
+      story: new Set(),
     });
   }
   const link = (a: string, b: string) => {
@@ -131,6 +133,11 @@ export function buildAliasTable(entities: readonly Entity[]): {
     }
   }
   for (const entityFacts of facts.values()) {
+    for (const id of entityFacts.related) {
+      entityFacts.story.add(id);
+      for (const next of facts.get(id)!.related)
+        if (next !== entityFacts.entity.id) entityFacts.story.add(next);
+    }
     const sources = [
       entityFacts.entity,
       ...[...entityFacts.related].map((id) => byId.get(id)!),
@@ -149,12 +156,72 @@ export function buildAliasTable(entities: readonly Entity[]): {
       }
     }
   }
-  const aliases = entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      ...alias,
-      entityId: entity.id,
-      kind: entity.kind,
-    })),
-  );
+  const aliases: AliasEntry[] = [];
+  for (const entity of entities) {
+    const frame = entity.kind === 'event' ? entity.frame : undefined;
+    const eventWords = new Set(
+      [...(frame?.heads ?? []), ...(frame?.verbs ?? [])].map((word) =>
+        word.toLowerCase(),
+      ),
+    );
+    for (const alias of entity.aliases) {
+      // A frame reads every phrase with its head ("the runoff", "GOP runoff"):
+      // those aliases stay for lookup, the frame does the matching.
+      const words = aliasKey(alias.text)
+        .toLowerCase()
+        .split(/[\s'’]+/u);
+      if (words.some((word) => eventWords.has(word))) continue;
+      aliases.push({ ...alias, entityId: entity.id, kind: entity.kind });
+    }
+    if (entity.kind === 'event' && frame) {
+      const own = facts.get(entity.id)!;
+      own.frame = frameFactsOf(
+        entity,
+        own.placeWords,
+        participantWords(entity.participants, byId),
+      );
+      for (const head of frame.heads)
+        aliases.push(eventWord(head, 'event-head', entity));
+      for (const verb of frame.verbs ?? [])
+        aliases.push(eventWord(verb, 'event-verb', entity));
+    }
+  }
   return { aliases, facts };
+}
+
+function eventWord(
+  text: string,
+  form: 'event-head' | 'event-verb',
+  entity: Entity,
+): AliasEntry {
+  return {
+    text,
+    form,
+    safety: 'context',
+    entityId: entity.id,
+    kind: entity.kind,
+  };
+}
+
+/** Capitalized name words of the participants' aliases ("Jeff", "Sessions"), titles left out. */
+function participantWords(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Entity>,
+): Set<string> {
+  const words = new Set<string>();
+  for (const id of ids) {
+    for (const alias of byId.get(id)?.aliases ?? []) {
+      if (alias.form === 'epithet' || alias.form === 'handle') continue;
+      for (const word of alias.text.match(WORDS) ?? []) {
+        const bare = word.replace(/['’]s$/u, '');
+        if (
+          /^\p{Lu}/u.test(bare) &&
+          !TITLE_WORDS.has(bare) &&
+          !/^\p{Lu}\.$/u.test(bare)
+        )
+          words.add(bare);
+      }
+    }
+  }
+  return words;
 }

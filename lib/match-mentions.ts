@@ -1,21 +1,24 @@
 /**
  * Finds mentions of dataset entities in text: strings in, offsets out. No DOM.
  *
- * Two steps, so that a bare surname can use evidence from the whole page:
+ * Two steps, so that every decision can use evidence from the whole page:
  *
- * 1. `scan(text)` (per segment): one combined RegExp of every alias, longest
- *    first ("Jeff Sessions" over "Sessions"), Unicode word boundaries, any
- *    case; then the local rules (local-context.ts) drop what is not this
- *    entity's name here ("Pete Sessions", "trump card", "a second impeachment").
- *    A rejected long match falls back to the aliases inside it
- *    ("Crazy Nancy Pelosi" → "Nancy Pelosi").
- * 2. `resolve(scan, evidence)`: safe aliases (full names) link on their own;
- *    context aliases (surnames, handles, epithets, phrases) link only with
- *    evidence from the page (`PageEvidence`): the same entity named in full,
- *    or related entities named in full together with its topic words. Every
- *    link carries its reason, which the card shows.
+ * 1. `scan(text)` (per segment): one combined RegExp of every surface form,
+ *    longest first ("Jeff Sessions" over "Sessions"), with Unicode word
+ *    boundaries. Names go through the local rules (local-context.ts), which
+ *    refuse what is not a name here ("Pete Sessions", "trump card") and
+ *    note soft signals ("Sessions" capitalized only by a sentence start).
+ *    Event head words go through the event frames (event-frames.ts): the
+ *    whole phrase around the head ("the July 14 GOP Senate runoff in
+ *    Alabama") is read, and owns its words.
+ * 2. `resolve(scan, evidence)`: every candidate is decided by one function
+ *    with named signals and weights (link-decision.ts): the form's prior,
+ *    the page's evidence (the entity named in full, related entities, topic
+ *    words), coherence (a page about sports or another state), the frame's
+ *    fit. The signals that carried a link are its reason, shown in the card.
  */
 import type { Entity, EntityKind } from '../data/dataset-schema';
+import { OFF_TOPIC_DOMAINS, OFF_TOPIC_MIN_WORDS } from '../data/lexicon';
 import {
   aliasKey,
   buildAliasTable,
@@ -23,8 +26,43 @@ import {
   type EntityFacts,
 } from './alias-table';
 import { trieSource } from './alias-trie';
-import { checkLocalContext, namesOwnPlace } from './local-context';
-import { US_STATES, WORD_CHAR_CLASS } from './text-words';
+import {
+  judgeFrame,
+  namesAfter,
+  readEventPhrase,
+  subjectBefore,
+  type FrameFacts,
+  type FrameVerdict,
+  type Qualifier,
+} from './event-frames';
+import {
+  decide,
+  reasonOf,
+  type MentionReason,
+  type Signal,
+  WEIGHTS,
+} from './link-decision';
+import {
+  checkLocalContext,
+  isGenericUse,
+  namesOwnPlace,
+} from './local-context';
+import {
+  isShouting,
+  isTitleCase,
+  startsSentence,
+  US_STATES,
+  WORD_CHAR_CLASS,
+} from './text-words';
+
+export type { MentionReason } from './link-decision';
+
+/** How an event phrase's words fit its frame. */
+export type FrameReading = {
+  verdict: FrameVerdict;
+  /** For everyday heads: a cue or participant somewhere in the sentence. */
+  cueInSentence: boolean;
+};
 
 export type Candidate = {
   start: number;
@@ -32,6 +70,10 @@ export type Candidate = {
   alias: AliasEntry;
   /** Candidates inside this one, used if this one is not linked. */
   fallback: Candidate[];
+  /** Soft signals from the local rules. */
+  local: Signal[];
+  /** Set for event phrases read through a frame. */
+  frame?: FrameReading;
 };
 
 /**
@@ -49,6 +91,8 @@ export type SegmentScan = {
   topics: string[];
   /** US state names in the segment, as written. */
   states: string[];
+  /** Off-topic domain words in the segment (sports, screen), lower case. */
+  offTopic?: string[];
   names: NameEvent[];
   /** Entities found in this segment (locally accepted, fallbacks included). */
   entities: Set<string>;
@@ -56,18 +100,13 @@ export type SegmentScan = {
   sequence?: number;
 };
 
-export type MentionReason =
-  | { type: 'name' }
-  | { type: 'named-on-page'; name: string }
-  | { type: 'context'; related: string[]; topics: string[] };
-
 export type Mention = {
   /** Offset of the first UTF-16 code unit of the mention. */
   start: number;
   /** Offset just past the mention. */
   end: number;
   entityId: string;
-  /** The alias as curated. */
+  /** The alias as curated, or the head word of an event phrase. */
   alias: string;
   reason: MentionReason;
 };
@@ -83,10 +122,13 @@ export type ResolveOptions = {
 };
 
 const WORD_CHAR = new RegExp(WORD_CHAR_CLASS, 'u');
+const isEventWord = (alias: AliasEntry) =>
+  alias.form === 'event-head' || alias.form === 'event-verb';
 
 /**
- * Keeps candidates that do not overlap, preferring full names, then longer
- * ones ("Chuck Schumer" over "Cryin' Chuck" inside "Cryin' Chuck Schumer").
+ * Keeps candidates that do not overlap: longer first ("Chuck Schumer" over
+ * "Cryin' Chuck" inside "Cryin' Chuck Schumer"; an event phrase over the
+ * names inside it), then full names.
  */
 function nonOverlapping(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort(
@@ -124,6 +166,8 @@ export class PageEvidence {
   readonly nameCounts = new Map<string, Map<string | null, number>>();
   /** How often each US state is named on the page. */
   readonly states = new Map<string, number>();
+  /** Distinct off-topic words per domain. */
+  readonly offTopic = new Map<string, Set<string>>();
   private sequence = 0;
 
   add(scan: SegmentScan, text: string): void {
@@ -144,8 +188,13 @@ export class PageEvidence {
       this.nameCounts.set(event.key, counts);
     }
     const visit = (candidate: Candidate) => {
-      if (candidate.alias.safety !== 'safe')
-        return candidate.fallback.forEach(visit);
+      if (
+        candidate.alias.safety !== 'safe' ||
+        candidate.alias.kind === 'event'
+      ) {
+        for (const inner of candidate.fallback) visit(inner);
+        return;
+      }
       if (!this.named.has(candidate.alias.entityId)) {
         this.named.set(
           candidate.alias.entityId,
@@ -153,19 +202,46 @@ export class PageEvidence {
         );
       }
     };
-    scan.candidates.forEach(visit);
+    for (const candidate of scan.candidates) visit(candidate);
   }
 
-  /** Topic words and state names of a segment (order does not matter for these). */
+  /** Topic words, state names and off-topic words of a segment (order does not matter for these). */
   addContext(context: {
     topics: readonly string[];
     states: readonly string[];
+    offTopic?: readonly string[];
   }): void {
     for (const topic of context.topics) this.topics.add(topic);
     for (const state of context.states)
       this.states.set(state, (this.states.get(state) ?? 0) + 1);
+    for (const word of context.offTopic ?? []) {
+      const domain = OFF_TOPIC_DOMAIN_OF.get(word);
+      if (!domain) continue;
+      const words = this.offTopic.get(domain) ?? new Set<string>();
+      words.add(word);
+      this.offTopic.set(domain, words);
+    }
+  }
+
+  /** The off-topic domain the page is about, if any (enough distinct words of it). */
+  offTopicDomain(): string | null {
+    let best: string | null = null;
+    let most = OFF_TOPIC_MIN_WORDS - 1;
+    for (const [domain, words] of this.offTopic) {
+      if (words.size > most) {
+        best = domain;
+        most = words.size;
+      }
+    }
+    return best;
   }
 }
+
+const OFF_TOPIC_DOMAIN_OF = new Map<string, string>(
+  Object.entries(OFF_TOPIC_DOMAINS).flatMap(([domain, words]) =>
+    words.map((word) => [word.toLowerCase(), domain] as const),
+  ),
+);
 
 /**
  * One RegExp for many words: a trie of their folded keys, with a Unicode word
@@ -184,32 +260,7 @@ function startsWord(text: string, index: number): boolean {
   return index === 0 || !WORD_CHAR.test(text[index - 1]!);
 }
 
-/** Minimum evidence for a context alias that lacks the entity's full name on the page. */
-function hasEnoughContext(
-  alias: AliasEntry,
-  related: number,
-  topics: number,
-  namedOnPage: number,
-): boolean {
-  if (alias.form === 'first-name') return false; // "Jeff" needs "Jeff Sessions" on the page.
-  if (alias.form === 'handle') return related + topics >= 1;
-  if (alias.kind === 'event') return related >= 1 && related + topics >= 2;
-  if (
-    alias.kind !== 'person' &&
-    alias.form !== 'epithet' &&
-    isCapitalizedAlias(alias)
-  ) {
-    // A proper noun of a place or organization ("Senate", "Twitter"): any sign the page is on topic.
-    return related + topics >= 1 || namedOnPage >= 2;
-  }
-  return (related >= 1 && topics >= 2) || (related >= 2 && topics >= 1);
-}
-
-function isCapitalizedAlias(alias: AliasEntry): boolean {
-  return /^[\p{Lu}@#]/u.test(alias.text);
-}
-
-/** Where a candidate sits, for rules that look beyond the alias itself. */
+/** Where a candidate sits, for signals that look beyond the alias itself. */
 type Placement = {
   order: number;
   segmentEntities: ReadonlySet<string>;
@@ -228,6 +279,7 @@ export class MentionMatcher {
   /** A second instance for searches inside a match, so the outer search keeps its place. */
   private readonly innerPattern: RegExp | null;
   private readonly topicPattern: RegExp | null;
+  private readonly offTopicPattern: RegExp | null;
   private readonly byKey = new Map<string, AliasEntry[]>();
   readonly facts: Map<string, EntityFacts>;
   readonly aliasCount: number;
@@ -248,58 +300,65 @@ export class MentionMatcher {
     this.topicPattern = wordAlternation(
       entities.flatMap((entity) => (entity.topics ?? []).map(aliasKey)),
     );
+    this.offTopicPattern = wordAlternation([...OFF_TOPIC_DOMAIN_OF.keys()]);
   }
 
   /** Candidates in `text` that pass the local rules, plus the topic words and full names it contains. */
   scan(text: string, { context = true } = {}): SegmentScan {
-    const { topics, states } = context
+    const { topics, states, offTopic } = context
       ? this.scanContext(text)
-      : { topics: [], states: [] };
+      : { topics: [], states: [], offTopic: [] };
     const names: NameEvent[] = [];
     const entities = new Set<string>();
     if (!this.pattern)
-      return { candidates: [], topics, states, names, entities };
+      return { candidates: [], topics, states, offTopic, names, entities };
     const candidates = this.findCandidates(
       this.pattern,
       text,
       0,
       text.length,
       names,
+      true,
     );
     const visit = (candidate: Candidate) => {
       entities.add(candidate.alias.entityId);
-      candidate.fallback.forEach(visit);
+      for (const inner of candidate.fallback) visit(inner);
     };
-    candidates.forEach(visit);
-    return { candidates, topics, states, names, entities };
+    for (const candidate of candidates) visit(candidate);
+    return { candidates, topics, states, offTopic, names, entities };
   }
 
   /**
-   * The context words of a text: topic words and US state names. Only needed
-   * once a page has any name on it, so a caller may defer this for pages that
-   * never match (`scan(text, { context: false })`, then `PageEvidence.addContext`).
+   * The context words of a text: topic words, US state names and off-topic
+   * domain words. Only needed once a page has any name on it, so a caller may
+   * defer this for pages that never match (`scan(text, { context: false })`,
+   * then `PageEvidence.addContext`).
    */
-  scanContext(text: string): { topics: string[]; states: string[] } {
-    // exec loops, not matchAll: matchAll clones the RegExp on every call.
-    const topics: string[] = [];
-    const topicPattern = this.topicPattern;
-    if (topicPattern) {
-      topicPattern.lastIndex = 0;
-      for (
-        let match = topicPattern.exec(text);
-        match;
-        match = topicPattern.exec(text)
-      ) {
-        if (startsWord(text, match.index))
-          topics.push(aliasKey(match[0]).toLowerCase());
-        else topicPattern.lastIndex = match.index + 1;
-      }
-    }
+  scanContext(text: string): {
+    topics: string[];
+    states: string[];
+    offTopic: string[];
+  } {
+    const topics = this.wordsOf(this.topicPattern, text);
+    const offTopic = this.wordsOf(this.offTopicPattern, text);
     const states: string[] = [];
     US_STATES.lastIndex = 0;
     for (let match = US_STATES.exec(text); match; match = US_STATES.exec(text))
       states.push(match[0]);
-    return { topics, states };
+    return { topics, states, offTopic };
+  }
+
+  private wordsOf(pattern: RegExp | null, text: string): string[] {
+    // exec loops, not matchAll: matchAll clones the RegExp on every call.
+    const words: string[] = [];
+    if (!pattern) return words;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (startsWord(text, match.index))
+        words.push(aliasKey(match[0]).toLowerCase());
+      else pattern.lastIndex = match.index + 1;
+    }
+    return words;
   }
 
   /** Matches in [from, to), each with the candidates inside it as its fallback. */
@@ -309,6 +368,7 @@ export class MentionMatcher {
     from: number,
     to: number,
     names: NameEvent[],
+    frames: boolean,
   ): Candidate[] {
     const haystack = to === text.length ? text : text.slice(0, to);
     pattern.lastIndex = from;
@@ -326,18 +386,54 @@ export class MentionMatcher {
         continue;
       }
       const end = start + match[0].length;
-      const resumeAt = pattern.lastIndex;
+      let resumeAt = pattern.lastIndex;
       const entries = this.byKey.get(aliasKey(match[0]).toLowerCase()) ?? [];
+      const eventEntries = entries.filter(isEventWord);
+      if (eventEntries.length) {
+        if (!frames) {
+          pattern.lastIndex = resumeAt;
+          continue;
+        }
+        const phrase = this.readFrames(eventEntries, text, start, end);
+        if (phrase) {
+          // The phrase owns its words: names inside it become its fallback.
+          const inside: Candidate[] = [];
+          while (
+            candidates.length &&
+            candidates[candidates.length - 1]!.start >= phrase.start
+          )
+            inside.unshift(candidates.pop()!);
+          if (phrase.end > end) {
+            inside.push(
+              ...this.findCandidates(
+                this.innerPattern!,
+                text,
+                end,
+                phrase.end,
+                [],
+                false,
+              ),
+            );
+          }
+          phrase.fallback = inside;
+          candidates.push(phrase);
+          pattern.lastIndex = Math.max(resumeAt, phrase.end);
+          continue;
+        }
+        pattern.lastIndex = resumeAt;
+        continue;
+      }
       let alias: AliasEntry | undefined;
-      /** Refusals that bind what may link inside this span: someone else's name, another event. */
+      let local: Signal[] = [];
+      /** Refusals that bind what may link inside this span: someone else's name. */
       const binding: AliasEntry[] = [];
       for (const entry of entries) {
         const facts = this.facts.get(entry.entityId)!;
         const verdict = checkLocalContext(entry, facts, text, start, end);
-        if (!verdict.ok && (verdict.otherPerson || entry.kind === 'event'))
-          binding.push(entry);
+        if (!verdict.ok && verdict.otherPerson) binding.push(entry);
         if (verdict.ok) {
           alias = entry;
+          local = verdict.signals;
           if (entry.kind === 'person' && entry.safety === 'safe') {
             for (const key of facts.surnames)
               names.push({ key, entityId: entry.entityId, offset: start });
@@ -353,7 +449,7 @@ export class MentionMatcher {
         refused &&
         start < refused.end &&
         alias &&
-        !this.keepsAfterRefusal(alias, refused.entries)
+        !keepsAfterRefusal(alias, refused.entries)
       )
         alias = undefined;
       if (!alias) {
@@ -364,11 +460,141 @@ export class MentionMatcher {
       }
       // The recursion reuses the inner RegExp; this loop keeps its own place.
       const fallback =
-        end - start > 1 ? this.findInner(text, start, end, []) : [];
+        end - start > 1 ? this.findInner(text, start, end, frames) : [];
+      resumeAt = Math.max(resumeAt, pattern.lastIndex);
       pattern.lastIndex = resumeAt;
-      candidates.push({ start, end, alias, fallback });
+      candidates.push({ start, end, alias, fallback, local });
     }
     return candidates;
+  }
+
+  /**
+   * Reads the event phrase around a head or verb, for each event it may be;
+   * the best fitting reading wins. Null when every reading is another event
+   * or not an event at all ("questions of recusal").
+   */
+  private readFrames(
+    entries: readonly AliasEntry[],
+    text: string,
+    start: number,
+    end: number,
+  ): Candidate | null {
+    let best: { candidate: Candidate; rank: number } | null = null;
+    for (const entry of entries) {
+      const facts = this.facts.get(entry.entityId)!;
+      const frameFacts = facts.frame;
+      if (!frameFacts) continue;
+      const matched = text.slice(start, end);
+      // Lower-case heads are common nouns; a capital only at a sentence start or in a headline.
+      if (
+        entry.text !== matched &&
+        !/^\p{Lu}/u.test(entry.text) &&
+        !startsSentence(text, start) &&
+        !isTitleCase(text) &&
+        !isShouting(text)
+      )
+        continue;
+      const isVerb = entry.form === 'event-verb';
+      if (!isVerb && isGenericUse(entry, text, start, end)) continue;
+      const phrase = readEventPhrase(
+        text,
+        start,
+        end,
+        frameFacts.event.frame?.cues ?? [],
+        this.stopWords,
+        isVerb,
+      );
+      const qualifiers: Qualifier[] = [...phrase.qualifiers];
+      if (isVerb) {
+        const subject = subjectBefore(text, start);
+        if (subject?.type === 'name')
+          qualifiers.push({ slot: 'name', value: subject.value });
+        if (subject?.type !== 'name') {
+          for (const name of namesAfter(text, phrase.end))
+            if (frameFacts.participantWords.has(name))
+              qualifiers.push({ slot: 'name', value: name });
+        }
+      }
+      let verdict = judgeFrame(frameFacts, qualifiers);
+      if (verdict.verdict === 'other') continue;
+      // A phrase that does not name its state, date or people on its own is
+      // read in its sentence: "In Texas, the runoff…", "the trial in 1999".
+      if (
+        verdict.verdict === 'bare' ||
+        (verdict.verdict === 'fits' && verdict.strong.length === 0)
+      ) {
+        const conflict = sentenceConflict(frameFacts, text, start, end);
+        if (conflict) continue;
+      }
+      void verdict;
+      const cueInSentence =
+        verdict.verdict === 'bare' &&
+        this.sentenceHasCue(
+          text,
+          start,
+          frameFacts.event.frame?.cues ?? [],
+          frameFacts.participantWords,
+        );
+      const rank =
+        verdict.verdict === 'fits'
+          ? 2 + verdict.strong.length
+          : cueInSentence
+            ? 1
+            : 0;
+      if (!best || rank > best.rank) {
+        best = {
+          rank,
+          candidate: {
+            start: phrase.start,
+            end: phrase.end,
+            alias: entry,
+            fallback: [],
+            local: [],
+            frame: { verdict, cueInSentence },
+          },
+        };
+      }
+    }
+    return best?.candidate ?? null;
+  }
+
+  /** Every event head and verb, lower case: an event phrase stops where another begins. */
+  private get stopWords(): ReadonlySet<string> {
+    if (!this.stopWordCache) {
+      this.stopWordCache = new Set(
+        [...this.byKey.values()]
+          .flat()
+          .filter(isEventWord)
+          .map((entry) => entry.text.toLowerCase()),
+      );
+    }
+    return this.stopWordCache;
+  }
+  private stopWordCache: Set<string> | null = null;
+
+  /** Does the sentence around `at` name a cue or participant of the event? */
+  private sentenceHasCue(
+    text: string,
+    at: number,
+    cues: readonly string[],
+    participantWords: ReadonlySet<string>,
+  ): boolean {
+    const from = Math.max(
+      0,
+      text.lastIndexOf('. ', at) + 1,
+      text.lastIndexOf('? ', at) + 1,
+      text.lastIndexOf('! ', at) + 1,
+    );
+    let to = text.length;
+    for (const stop of ['. ', '? ', '! ']) {
+      const found = text.indexOf(stop, at);
+      if (found >= 0) to = Math.min(to, found);
+    }
+    const sentence = text.slice(from, to);
+    if (cues.some((cue) => sentence.includes(cue))) return true;
+    for (const word of sentence.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [])
+      if (participantWords.has(word.replace(/['’]s?$/u, ''))) return true;
+    return false;
   }
 
   /**
@@ -380,7 +606,7 @@ export class MentionMatcher {
     text: string,
     start: number,
     end: number,
-    names: NameEvent[],
+    frames: boolean,
   ): Candidate[] {
     const pattern = this.innerPattern!;
     const candidates: Candidate[] = [];
@@ -394,35 +620,15 @@ export class MentionMatcher {
         continue;
       }
       candidates.push(
-        ...this.findCandidates(pattern, text, start, prefixEnd, names),
+        ...this.findCandidates(pattern, text, start, prefixEnd, [], false),
       );
       break;
     }
     candidates.push(
-      ...this.findCandidates(pattern, text, start + 1, end, names),
+      ...this.findCandidates(pattern, text, start + 1, end, [], false),
     );
+    void frames;
     return nonOverlapping(candidates);
-  }
-
-  /**
-   * What may still link inside a refused match: not the same person's shorter
-   * name when the match was someone else ("Doug Jones" refused as the actor:
-   * "Jones" is the actor too), and, inside a refused event phrase ("Texas GOP
-   * runoff"), only people.
-   */
-  private keepsAfterRefusal(
-    inner: AliasEntry,
-    outer: readonly AliasEntry[],
-  ): boolean {
-    if (
-      outer.some(
-        (entry) => entry.kind === 'person' && entry.entityId === inner.entityId,
-      )
-    )
-      return false;
-    if (outer.some((entry) => entry.kind === 'event'))
-      return inner.kind === 'person';
-    return true;
   }
 
   /** Decides which candidates of one scanned segment become mentions. */
@@ -435,16 +641,16 @@ export class MentionMatcher {
     const linked = options.linked ?? new Set<string>();
     const order = (scan.sequence ?? 0) * ORDER_STRIDE;
     const admit = (candidate: Candidate): boolean => {
-      const reason = this.reasonFor(candidate.alias, evidence, {
+      const decision = this.decideCandidate(candidate, evidence, {
         order: order + candidate.start,
         segmentEntities: scan.entities,
         segmentTopics: scan.topics,
       });
-      if (!reason) {
-        const outer = candidate.alias.kind === 'event' ? [candidate.alias] : [];
+      if (!decision.link) {
         return candidate.fallback
-          .filter((inner) => this.keepsAfterRefusal(inner.alias, outer))
-          .some(admit);
+          .filter((inner) => keepsAfterRefusal(inner.alias, []))
+          .map(admit)
+          .some(Boolean);
       }
       const { entityId } = candidate.alias;
       if (options.kinds && !options.kinds.has(candidate.alias.kind))
@@ -457,52 +663,223 @@ export class MentionMatcher {
         end: candidate.end,
         entityId,
         alias: candidate.alias.text,
-        reason,
+        reason: reasonOf(decision),
       });
       return true;
     };
-    scan.candidates.forEach(admit);
+    for (const candidate of scan.candidates) admit(candidate);
     return mentions;
   }
 
-  /** Why this alias links here, or null when the page gives no evidence for it. */
+  /** The decision for one candidate of a scan, with every signal (tests, tools). */
+  explain(candidate: Candidate, scan: SegmentScan, evidence: PageEvidence) {
+    return this.decideCandidate(candidate, evidence, {
+      order: (scan.sequence ?? 0) * ORDER_STRIDE + candidate.start,
+      segmentEntities: scan.entities,
+      segmentTopics: scan.topics,
+    });
+  }
+
+  /** Why this alias links here, or null when the page gives no evidence for it (tests, tools). */
   reasonFor(
     alias: AliasEntry,
     evidence: PageEvidence,
     here: Placement = NOWHERE,
   ): MentionReason | null {
-    if (alias.safety === 'safe') return { type: 'name' };
+    const decision = this.decideCandidate(
+      { start: 0, end: 0, alias, fallback: [], local: [] },
+      evidence,
+      here,
+    );
+    return decision.link ? reasonOf(decision) : null;
+  }
+
+  /** The signals for one candidate, summed into a decision (link-decision.ts). */
+  private decideCandidate(
+    candidate: Candidate,
+    evidence: PageEvidence,
+    here: Placement,
+  ) {
+    const { alias } = candidate;
     const facts = this.facts.get(alias.entityId)!;
+    const entity = facts.entity;
+    const signals: Signal[] = [...candidate.local];
+    let vetoed = false;
+
+    // The prior of the surface form.
+    if (alias.kind === 'event') {
+      vetoed = this.eventSignals(candidate, facts, evidence, here, signals);
+    } else if (alias.safety === 'safe') {
+      signals.push({
+        name: 'full-name',
+        weight: WEIGHTS.fullName,
+        text: 'it is a full name',
+      });
+      if (
+        entity.kind === 'person' &&
+        entity.sharedName &&
+        alias.form === 'full-name'
+      )
+        signals.push({ name: 'shared-name', weight: WEIGHTS.sharedName });
+    } else if (alias.form === 'title') {
+      signals.push({
+        name: 'title-fits',
+        weight: WEIGHTS.titleFits,
+        text: `“${alias.text}” is a title this person holds`,
+      });
+    } else if (alias.form === 'handle') {
+      signals.push({
+        name: 'handle',
+        weight: WEIGHTS.handle,
+        text: `“${alias.text}” is this account`,
+      });
+    } else if (alias.form === 'first-name') {
+      signals.push({ name: 'first-name', weight: WEIGHTS.firstName });
+    } else if (entity.kind !== 'person' && /^[\p{Lu}@#]/u.test(alias.text)) {
+      signals.push({ name: 'proper-name', weight: WEIGHTS.properName });
+    }
+
+    // Coreference: a bare surname (or title + surname) goes to whoever the page is about there.
     if (
-      alias.kind === 'person' &&
+      entity.kind === 'person' &&
       (alias.form === 'surname' || alias.form === 'title')
     ) {
       const referent = this.coreferent(facts, evidence, here.order);
-      if (referent === 'someone-else') return null;
+      if (referent === 'someone-else') vetoed = true;
+      if (referent === 'ours')
+        signals.push({
+          name: 'nearest-full-name',
+          weight: WEIGHTS.nearestFullName,
+        });
     }
-    if (alias.kind === 'event' && !this.eventFitsSegment(facts, alias, here))
-      return null;
-    if (
-      alias.kind === 'event' &&
-      this.pageIsAboutAnotherState(facts, alias, evidence)
-    )
-      return null;
+
+    // The page: this entity named in full, related entities, topic words.
     const named = evidence.named.get(alias.entityId);
-    if (named !== undefined) return { type: 'named-on-page', name: named };
-    const related = [...facts.related]
-      .filter((id) => evidence.named.has(id))
+    if (
+      alias.safety !== 'safe' &&
+      named !== undefined &&
+      alias.kind !== 'event'
+    )
+      signals.push({
+        name: 'named-on-page',
+        weight: WEIGHTS.namedOnPage,
+        text: `“${named}” appears on this page`,
+      });
+    // Its story: related entities and theirs (the senator's race, the race's candidates).
+    const related = [...facts.story]
+      .filter((id) => id !== alias.entityId && evidence.named.has(id))
       .map((id) => evidence.named.get(id)!);
-    const topics = (facts.entity.topics ?? []).filter((topic) =>
+    if (related.length)
+      signals.push({
+        name: 'related-on-page',
+        weight: Math.min(
+          WEIGHTS.relatedOnPageMax,
+          related.length * WEIGHTS.relatedOnPage,
+        ),
+        text: `the page names ${listJoin(related.slice(0, 3).map((name) => `“${name}”`))}`,
+      });
+    if ([...here.segmentEntities].some((id) => facts.related.has(id)))
+      signals.push({
+        name: 'related-in-paragraph',
+        weight: WEIGHTS.relatedInParagraph,
+      });
+    const topics = (entity.topics ?? []).filter((topic) =>
       evidence.topics.has(aliasKey(topic).toLowerCase()),
     );
-    return hasEnoughContext(
-      alias,
-      related.length,
-      topics.length,
-      evidence.named.size,
+    if (topics.length)
+      signals.push({
+        name: 'topics-on-page',
+        weight: Math.min(
+          WEIGHTS.topicOnPageMax,
+          topics.length * WEIGHTS.topicOnPage,
+        ),
+        text: `the page mentions ${listJoin(topics.slice(0, 3))}`,
+      });
+
+    // Coherence: a page about another domain that names hardly anything of this story.
+    const domain = evidence.offTopicDomain();
+    if (
+      domain &&
+      namedOtherThan(alias.entityId, evidence) < COHERENT_STORY_NAMES
     )
-      ? { type: 'context', related, topics }
-      : null;
+      signals.push({ name: 'off-topic-page', weight: WEIGHTS.offTopicPage });
+    return decide(signals, vetoed);
+  }
+
+  /** The frame's signals for an event phrase; true when it may not link at all. */
+  private eventSignals(
+    candidate: Candidate,
+    facts: EntityFacts,
+    evidence: PageEvidence,
+    here: Placement,
+    signals: Signal[],
+  ): boolean {
+    const { alias } = candidate;
+    if (!candidate.frame) {
+      // An event's own name ("Obamagate"), matched as an alias.
+      if (alias.safety === 'safe' || /^[#@]?\p{Lu}/u.test(alias.text))
+        signals.push({
+          name: 'full-name',
+          weight: WEIGHTS.fullName,
+          text: 'it is the event’s name',
+        });
+      return false;
+    }
+    const { verdict, cueInSentence } = candidate.frame;
+    const frame =
+      facts.entity.kind === 'event' ? facts.entity.frame : undefined;
+    if (verdict.verdict === 'fits') {
+      const strong = verdict.strong.map(describeQualifier);
+      if (strong.length)
+        signals.push({
+          name: 'phrase-names-it',
+          weight: Math.min(
+            WEIGHTS.phraseNamesItMax,
+            strong.length * WEIGHTS.phraseNamesIt,
+          ),
+          text: `the phrase names ${listJoin(strong)}`,
+        });
+      if (verdict.weak.length)
+        signals.push({
+          name: 'phrase-narrows-it',
+          weight: Math.min(
+            WEIGHTS.phraseNarrowsItMax,
+            verdict.weak.length * WEIGHTS.phraseNarrowsIt,
+          ),
+          text: `the phrase says ${listJoin(verdict.weak.map(describeQualifier))}`,
+        });
+    } else if (frame?.needsQualifier || alias.form === 'event-verb') {
+      // Everyday words ("the investigation") and verbs with no named subject need their sentence.
+      if (
+        !cueInSentence &&
+        !(alias.form === 'event-verb' && this.participantInSegment(facts, here))
+      )
+        return true;
+      signals.push({
+        name: 'cue-in-sentence',
+        weight: WEIGHTS.cueInSentence,
+        text: 'its sentence names who or what it is about',
+      });
+    }
+    if (
+      verdict.verdict !== 'fits' ||
+      !verdict.strong.some((q) => q.slot === 'state')
+    ) {
+      if (this.pageIsAboutAnotherState(facts, alias, evidence))
+        signals.push({
+          name: 'other-state-page',
+          weight: WEIGHTS.otherStatePage,
+        });
+    }
+    return false;
+  }
+
+  private participantInSegment(facts: EntityFacts, here: Placement): boolean {
+    const entity = facts.entity;
+    return (
+      entity.kind === 'event' &&
+      entity.participants.some((id) => here.segmentEntities.has(id))
+    );
   }
 
   /**
@@ -532,16 +909,16 @@ export class MentionMatcher {
         before = previous;
       if (next && (!after || next.order < after.order)) after = next;
     }
-    const decide = (event: { entityId: string | null }) =>
+    const decideBy = (event: { entityId: string | null }) =>
       event.entityId === facts.entity.id ? 'ours' : 'someone-else';
     // A page that names one of them in full at least twice as often is about that one.
     if (others >= 2 * Math.max(ours, 1)) return 'someone-else';
     if (ours >= 2 * others && ours > 0) return 'ours';
     // Otherwise a full name close by decides, then whoever the page names in full at least as often.
     if (before && order - before.order < COREFERENCE_WINDOW)
-      return decide(before);
+      return decideBy(before);
     if (!before && after && after.order - order < COREFERENCE_WINDOW)
-      return decide(after);
+      return decideBy(after);
     if (!others) return ours ? 'ours' : 'unknown';
     return ours >= others ? 'ours' : 'someone-else';
   }
@@ -561,28 +938,148 @@ export class MentionMatcher {
     }
     return other > own;
   }
+}
 
-  /** An event phrase needs its own segment to be about it: a related name, or two topic words besides the phrase. */
-  private eventFitsSegment(
-    facts: EntityFacts,
-    alias: AliasEntry,
-    here: Placement,
-  ): boolean {
-    if (here === NOWHERE) return true;
-    // A coined one-word name ("Obamagate") is its own context; common nouns and generic phrases are not.
-    if (/^\p{Lu}[\p{Ll}]+$/u.test(alias.text)) return true;
-    const relatedHere = [...here.segmentEntities].some((id) =>
-      facts.related.has(id),
-    );
-    const aliasWords = aliasKey(alias.text).toLowerCase();
-    const topicsHere = (facts.entity.topics ?? [])
-      .map((topic) => aliasKey(topic).toLowerCase())
-      .filter(
-        (topic) =>
-          here.segmentTopics.includes(topic) && !aliasWords.includes(topic),
-      );
-    return relatedHere || topicsHere.length >= 2;
+/**
+ * What may still link inside a refused match: not the same person's shorter
+ * name when the match was someone else ("Doug Jones" refused as the actor:
+ * "Jones" is the actor too).
+ */
+function keepsAfterRefusal(
+  inner: AliasEntry,
+  outer: readonly AliasEntry[],
+): boolean {
+  return !outer.some(
+    (entry) => entry.kind === 'person' && entry.entityId === inner.entityId,
+  );
+}
+
+/**
+ * A qualifier elsewhere in the sentence that makes a bare or weakly
+ * qualified phrase another event: another state (when the event's own is not
+ * there too), another year, another office ("House", "congressional").
+ */
+function sentenceConflict(
+  facts: FrameFacts,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  const from = sentenceStart(text, start);
+  const to = sentenceEnd(text, end);
+  const sentence = text.slice(from, to);
+  let ownState = false;
+  let otherState = false;
+  US_STATES.lastIndex = 0;
+  for (
+    let match = US_STATES.exec(sentence);
+    match;
+    match = US_STATES.exec(sentence)
+  ) {
+    if (facts.placeWords.has(match[0])) ownState = true;
+    else otherState = true;
   }
+  if (otherState && !ownState) return true;
+  for (const match of sentence.matchAll(
+    /(?<![\p{N}])(1[89]\d\d|20\d\d)(?![\p{N}])/gu,
+  )) {
+    if (!facts.years.has(Number(match[1]))) {
+      // A year right before the phrase or inside it decides; a year elsewhere
+      // in a long sentence only when the event's own years are absent.
+      if (![...facts.years].some((year) => sentence.includes(String(year))))
+        return true;
+    }
+  }
+  const office = facts.event.frame?.office;
+  if (
+    office &&
+    office !== 'house' &&
+    /(?<![\p{L}])(?:House seat|House seats|congressional|Congressional|[0-9]+(?:st|nd|rd|th) (?:Congressional )?District|state Senate|state House|Rep\.)(?![\p{L}])/u.test(
+      sentence,
+    )
+  )
+    return true;
+  return false;
+}
+
+function sentenceStart(text: string, at: number): number {
+  let from = 0;
+  for (const stop of ['. ', '? ', '! ', '; ', ': ']) {
+    const found = text.lastIndexOf(stop, at - 1);
+    if (found >= 0) from = Math.max(from, found + stop.length);
+  }
+  return from;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  let to = text.length;
+  for (const stop of ['. ', '? ', '! ', '; ']) {
+    const found = text.indexOf(stop, at);
+    if (found >= 0) to = Math.min(to, found);
+  }
+  return to;
+}
+
+/**
+ * A page naming this many other entities of the dataset in full is about its
+ * story, whatever else it talks about (a story about a football coach who
+ * runs for the Senate is full of sports words).
+ */
+const COHERENT_STORY_NAMES = 2;
+
+function namedOtherThan(entityId: string, evidence: PageEvidence): number {
+  return evidence.named.size - (evidence.named.has(entityId) ? 1 : 0);
+}
+
+function describeQualifier(qualifier: Qualifier): string {
+  switch (qualifier.slot) {
+    case 'date':
+      return qualifier.day === null
+        ? monthName(qualifier.month)
+        : `${monthName(qualifier.month)} ${qualifier.day}`;
+    case 'year':
+      return String(qualifier.value);
+    case 'name':
+    case 'cue':
+    case 'state':
+    case 'generic':
+      return qualifier.value;
+    case 'party':
+      return qualifier.value === 'republican'
+        ? 'Republican'
+        : qualifier.value === 'democratic'
+          ? 'Democratic'
+          : qualifier.value;
+    case 'office':
+      return qualifier.value === 'senate' ? 'Senate' : qualifier.value;
+    case 'stage':
+    case 'ordinal':
+      return qualifier.value;
+  }
+}
+
+function monthName(month: number): string {
+  return (
+    [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ][month - 1] ?? String(month)
+  );
+}
+
+function listJoin(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 /** A one-shot helper for whole texts (tests, the popup): scan, gather evidence, resolve. */

@@ -261,7 +261,8 @@ function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
         m.start === b[i]!.start &&
         m.end === b[i]!.end &&
         m.entityId === b[i]!.entityId &&
-        m.reason.type === b[i]!.reason.type,
+        m.reason.signals.map((s) => s.name).join() ===
+          b[i]!.reason.signals.map((s) => s.name).join(),
     )
   );
 }

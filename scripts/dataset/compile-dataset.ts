@@ -268,6 +268,20 @@ function checkEvidence(source: ParsedSource, problems: Problem[]): void {
     }
     if (entity.date?.evidence !== undefined)
       check(entity.id, 'date.evidence', entity.date.evidence);
+    // An alias is from the article unless marked curated (with a note): the
+    // dataset stays honest about what its source says.
+    const lowerText = source.normalizedText.toLowerCase();
+    for (const [i, alias] of (entity.aliases ?? []).entries()) {
+      if (alias.basis === 'curated') continue;
+      if (!lowerText.includes(normalizeQuoteText(alias.text).toLowerCase())) {
+        problems.push({
+          file: source.files.curationPath,
+          entity: entity.id,
+          field: `aliases[${i}]`,
+          message: `"${alias.text}" is not in source "${source.meta.id}": mark it basis: curated with a note saying where it comes from`,
+        });
+      }
+    }
   }
 }
 
@@ -325,6 +339,8 @@ function mergeEntities(
         'summary',
         'status',
         'place',
+        'frame',
+        'sharedName',
       ] as const) {
         if (curated[key] !== undefined) draft[key] = curated[key];
       }

@@ -1,0 +1,135 @@
+/**
+ * Places and organizations: the name is part of something else. A score
+ * after it or sports words around it make a place a team ("Alabama 38",
+ * "Russia beat Spain 2-1"); a country before a legislature or party makes it
+ * that country's ("the Nigerian Senate", "South Korea's Democratic Party");
+ * "state Senate" is a legislature; a capitalized word next to it makes it
+ * part of a longer name ("South China Sea", "Auburn Hills"); a list of other
+ * names makes it one of them ("Montgomery, Mobile and Auburn").
+ */
+import {
+  AFFILIATION_WORDS,
+  FUNCTION_WORDS,
+  OTHER_COUNTRIES,
+  PLACE_CONTINUATIONS,
+  TEAM_SPORT_WORDS,
+} from '../../data/lexicon';
+import type { AliasEntry, EntityFacts } from '../alias-table';
+import {
+  isCapitalized,
+  isShouting,
+  isTitleCase,
+  startsSentence,
+  wordAfter,
+  wordBefore,
+} from '../text-words';
+import { accept, type LocalVerdict, reject } from './verdict';
+
+const AFFILIATION = new Set(AFFILIATION_WORDS);
+const FUNCTION = new Set(FUNCTION_WORDS);
+const COUNTRIES: ReadonlySet<string> = new Set(OTHER_COUNTRIES);
+const CONTINUATIONS = new Set(PLACE_CONTINUATIONS);
+
+/** A sports score or a tally right after a name ("Alabama 38, Texas A&M 19"). */
+const SCORE_AFTER =
+  /^[ \u00A0]+\d{1,3}(?!\d)(?![ \u00A0]*(?:%|percent|points?\b))/u;
+/** A match score nearby ("2-1", "11-0"). */
+const MATCH_SCORE = /(?<![\p{N}-])\d{1,2}[-–]\d{1,2}(?![\p{N}-])/u;
+const SPORTS = new RegExp(
+  `(?<![\\p{L}])(?:${TEAM_SPORT_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`,
+  'u',
+);
+const SPORTS_WINDOW = 60;
+
+export function checkPlaceOrOrganization(
+  alias: AliasEntry,
+  facts: EntityFacts,
+  text: string,
+  start: number,
+  end: number,
+): LocalVerdict {
+  if (SCORE_AFTER.test(text.slice(end, end + 12)))
+    return reject('followed by a score: a team');
+  if (alias.kind === 'place') {
+    const near = text.slice(
+      Math.max(0, start - SPORTS_WINDOW),
+      end + SPORTS_WINDOW,
+    );
+    if (
+      SPORTS.test(near) ||
+      (MATCH_SCORE.test(near) &&
+        /\b(?:beat|beats|edge|edged|drew|lost|won|defeated|draw)\b/u.test(near))
+    )
+      return reject('among sports words: the team, not the place');
+  }
+  const headline = isTitleCase(text) || isShouting(text);
+  const before = wordBefore(text, start);
+  if (alias.kind === 'organization') {
+    if (
+      /(?:^|[^\p{L}])state[ \u00A0]+$/u.test(
+        text.slice(Math.max(0, start - 8), start),
+      )
+    )
+      return reject('"state Senate": a state legislature');
+    // "the Nigerian Senate", "South Korea's Democratic Party".
+    const country = before?.word.replace(/['’]s$/u, '');
+    if (country && COUNTRIES.has(country))
+      return reject(`"${before!.word}" before it: another country's`);
+    if (
+      /^[ \u00A0]+of[ \u00A0]+(?:the[ \u00A0]+)?\p{Lu}/u.test(
+        text.slice(end, end + 24),
+      )
+    ) {
+      const of = /^[ \u00A0]+of[ \u00A0]+(?:the[ \u00A0]+)?([\p{L}]+)/u.exec(
+        text.slice(end, end + 40),
+      );
+      if (of && COUNTRIES.has(of[1]!))
+        return reject(`"of ${of[1]}": another country's`);
+    }
+  }
+  if (alias.safety === 'context') {
+    // "Montgomery, Mobile and Auburn": one of a list of other names.
+    const listed =
+      /(\p{Lu}[\p{L}.'’-]*)(?:,[ \u00A0]*|[ \u00A0]+(?:and|or|&)[ \u00A0]+)$/u.exec(
+        text.slice(Math.max(0, start - 40), start),
+      );
+    if (
+      listed &&
+      !facts.friendlyWords.has(listed[1]!) &&
+      !AFFILIATION.has(listed[1]!)
+    ) {
+      return reject(`listed after "${listed[1]}": one of several other names`);
+    }
+  }
+  if (!headline && !/[\s\u00A0]/u.test(alias.text)) {
+    // "South China Sea", "China Grove", "Auburn Hills", "Peoples Democratic Party".
+    const after = wordAfter(text, end);
+    if (
+      after &&
+      isCapitalized(after) &&
+      !FUNCTION.has(after) &&
+      !facts.friendlyWords.has(after) &&
+      !AFFILIATION.has(after) &&
+      !CONTINUATIONS.has(after.replace(/['’]s$/u, ''))
+    ) {
+      return reject(
+        `part of a longer name ("${text.slice(start, end)} ${after}")`,
+      );
+    }
+    if (
+      before &&
+      isCapitalized(before.word) &&
+      !/[.!?:]$/u.test(before.word) &&
+      !startsSentence(text, before.start) &&
+      !FUNCTION.has(before.word) &&
+      !facts.friendlyWords.has(before.word.replace(/['’]s$/u, '')) &&
+      !AFFILIATION.has(before.word) &&
+      !/['’]s$/u.test(before.word)
+    ) {
+      return reject(
+        `part of a longer name ("${before.word} ${text.slice(start, end)}")`,
+      );
+    }
+  }
+  return accept();
+}
