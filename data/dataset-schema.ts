@@ -44,6 +44,7 @@ export const ALIAS_FORMS = [
   'title',
   'phrase',
   'abbreviation',
+  'demonym',
 ] as const;
 
 /**
@@ -66,6 +67,11 @@ export const AliasSchema = z
      * title-case headline, it is not taken for the name without evidence.
      */
     commonWord: z.optional(z.boolean()),
+    /**
+     * The alias is also a town's name ("Auburn" the university and the city):
+     * "in Auburn", "Auburn, Alabama" are the town.
+     */
+    placeName: z.optional(z.boolean()),
     basis: z.optional(z.enum(KNOWLEDGE_BASES)),
     note: z.optional(Text),
   })
@@ -205,6 +211,11 @@ export const EventFrameSchema = z.strictObject({
    * object: "Sessions recused himself", "the House impeached Trump".
    */
   verbs: z.optional(z.array(Text)),
+  /**
+   * Everyday phrases that mean the event only when their sentence says what
+   * it is about: "stepped aside" (from the Russia investigation).
+   */
+  paraphrases: z.optional(z.array(Text)),
   office: z.optional(z.enum(OFFICES)),
   party: z.optional(z.enum(PARTIES)),
   stage: z.optional(z.enum(STAGES)),

@@ -18,7 +18,7 @@ import { frameFactsOf, type FrameFacts } from './event-frames';
  * (`event-verb`: "recused"), which are read as phrases, not names.
  */
 export type AliasEntry = Omit<Alias, 'form'> & {
-  form: Alias['form'] | 'event-head' | 'event-verb';
+  form: Alias['form'] | 'event-head' | 'event-verb' | 'event-paraphrase';
   entityId: string;
   kind: EntityKind;
 };
@@ -160,7 +160,11 @@ export function buildAliasTable(entities: readonly Entity[]): {
   for (const entity of entities) {
     const frame = entity.kind === 'event' ? entity.frame : undefined;
     const eventWords = new Set(
-      [...(frame?.heads ?? []), ...(frame?.verbs ?? [])].map((word) =>
+      [
+        ...(frame?.heads ?? []),
+        ...(frame?.verbs ?? []),
+        ...(frame?.paraphrases ?? []),
+      ].map((word) =>
         word.toLowerCase(),
       ),
     );
@@ -184,6 +188,8 @@ export function buildAliasTable(entities: readonly Entity[]): {
         aliases.push(eventWord(head, 'event-head', entity));
       for (const verb of frame.verbs ?? [])
         aliases.push(eventWord(verb, 'event-verb', entity));
+      for (const phrase of frame.paraphrases ?? [])
+        aliases.push(eventWord(phrase, 'event-paraphrase', entity));
     }
   }
   return { aliases, facts };
@@ -191,7 +197,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
 
 function eventWord(
   text: string,
-  form: 'event-head' | 'event-verb',
+  form: 'event-head' | 'event-verb' | 'event-paraphrase',
   entity: Entity,
 ): AliasEntry {
   return {

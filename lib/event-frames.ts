@@ -17,6 +17,7 @@
 import type { EventEntity } from '../data/dataset-schema';
 import {
   EVENT_PHRASE_FILLERS,
+  FUNCTION_WORDS,
   MONTH_ABBREVIATIONS,
   MONTHS,
   OFFICE_WORDS,
@@ -62,11 +63,13 @@ const ATTACHING_PREPOSITIONS = new Set(
   'in for on of between against from into over to at'.split(' '),
 );
 /**
- * Nouns a head may modify: "primary debate", "runoff ballot", "impeachment
- * managers". The phrase is about them, not about the event.
+ * Nouns that make a head generic when it modifies them: "primary
+ * challenger", "primary vote history", "runoff rules" speak of primaries and
+ * runoffs in general. ("Runoff voters" and "the primary debate" are still
+ * about the event and keep it.)
  */
 const ATTRIBUTIVE_NOUNS = new Set(
-  'debate debates challenger challengers opponent opponents voters vote-history history turnout ballots ballot calendar schedule system systems law laws rules rule process season date dates polls poll polling candidate candidates field spending ad ads managers manager lawyers lawyer articles hearing hearings witnesses witness inquiry-style standard threshold'.split(
+  'challenger challengers history calendar calendars schedule system systems law laws rules rule process season standard standards threshold thresholds procedure procedures requirement requirements'.split(
     ' ',
   ),
 );
@@ -104,6 +107,9 @@ const LEXEMES: Lexeme[] = (() => {
   return lexemes.sort((a, b) => b.words.length - a.words.length);
 })();
 
+/** Words that start a typed qualifier ("House", "Senate", "Texas", "GOP"): never a person. */
+const LEXEME_FIRST_WORDS = new Set(LEXEMES.map((lexeme) => lexeme.words[0]!));
+
 type Token = { text: string; start: number; end: number };
 const TOKEN = /[\p{L}\p{N}@#][\p{L}\p{M}\p{N}.'’&-]*|[,;:!?()"“”—–]/gu;
 
@@ -129,7 +135,9 @@ const possessive = (word: string) => /['’]s?$/u.test(word) && word.length > 2;
 const bare = (word: string) => word.replace(/['’]s?$/u, '').replace(/\.$/u, '');
 const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
 const YEAR = /^(1[89]\d\d|20\d\d)(?:['’]s)?$/u;
-const DAY = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?$/u;
+const DAY = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[,.]?$/u;
+/** Capitalized words that are not names: sentence openers ("In", "Once"). */
+const NOT_NAMES: ReadonlySet<string> = new Set(FUNCTION_WORDS);
 
 function monthOf(word: string): number | null {
   const index = MONTHS.indexOf(bare(word) as (typeof MONTHS)[number]);
@@ -180,7 +188,11 @@ function qualifierAt(
       length: day ? 2 : 1,
     };
   }
-  if (isCapitalized(word) && !FILLERS.has(word.toLowerCase())) {
+  if (
+    isCapitalized(word) &&
+    !FILLERS.has(word.toLowerCase()) &&
+    !NOT_NAMES.has(bare(word))
+  ) {
     return { qualifier: { slot: 'name', value: bare(word) }, length: 1 };
   }
   return null;
@@ -301,15 +313,15 @@ export function readEventPhrase(
   }
   // "primary debate", "runoff ballots": the head modifies another noun, and
   // the phrase is about that noun, not the event.
-  const next = tokens[j];
+  const nextWord = tokens[j]?.text.replace(/[.,;:!?]+$/u, '');
   const attributive =
     !isVerb &&
-    next !== undefined &&
-    /^\p{Ll}[\p{Ll}-]+$/u.test(next.text) &&
-    ATTRIBUTIVE_NOUNS.has(next.text);
+    nextWord !== undefined &&
+    /^\p{Ll}[\p{Ll}-]+$/u.test(nextWord) &&
+    ATTRIBUTIVE_NOUNS.has(nextWord);
   if (
     j < tokens.length &&
-    /^(himself|herself|themselves)$/u.test(tokens[j]!.text)
+    /^(himself|herself|themselves|yourself)$/u.test(tokens[j]!.text)
   ) {
     end = tokens[j]!.end;
     j += 1;
@@ -337,6 +349,17 @@ export function readEventPhrase(
         break;
       }
       const qualifier = qualifierAt(tokens, k, cues);
+      if (
+        qualifier &&
+        tokens
+          .slice(k, k + qualifier.length)
+          .some((t) => stopWords.has(t.text.toLowerCase()))
+      ) {
+        // "from the Russia investigation": a cue that holds another event's head.
+        found.push(qualifier.qualifier);
+        otherEvent = true;
+        break;
+      }
       if (qualifier) {
         found.push(qualifier.qualifier);
         k += qualifier.length;
@@ -363,7 +386,7 @@ export function readEventPhrase(
     end = objectEnd;
     j = k;
   }
-  if (attributive) qualifiers.push({ slot: 'generic', value: next!.text });
+  if (attributive) qualifiers.push({ slot: 'generic', value: nextWord! });
   return { start, end: trimEnd(text, start, end), qualifiers };
 }
 
@@ -395,6 +418,7 @@ export function subjectBefore(
     if (endsSentence(token)) return null;
     if (/^(he|she|who|He|She|Who)$/u.test(token.text))
       return { type: 'pronoun' };
+    if (LEXEME_FIRST_WORDS.has(bare(token.text))) continue; // "the House impeached": an office, not a person.
     if (isCapitalized(token.text) && !FILLERS.has(token.text.toLowerCase())) {
       const atSentenceStart = i === 0 || endsSentence(tokens[i - 1]!);
       if (
@@ -541,4 +565,25 @@ export function frameFactsOf(
     return [Number(month), date === undefined ? null : Number(date)] as const;
   });
   return { event, placeWords, participantWords, years, dates };
+}
+
+/**
+ * The nearest capitalized name before `at` in the text, across sentences:
+ * the antecedent of "he" in "Whitaker … He declined to recuse". Sentence
+ * starts and function words are not names.
+ */
+export function nameBefore(text: string, at: number): string | null {
+  const tokens = tokensAround(text, at, at);
+  let i = tokens.findIndex((token) => token.start >= at) - 1;
+  if (i < -1) i = tokens.length - 1;
+  for (; i >= 0; i -= 1) {
+    const token = tokens[i]!;
+    if (!isCapitalized(token.text) || FILLERS.has(token.text.toLowerCase()))
+      continue;
+    const atSentenceStart = i === 0 || endsSentence(tokens[i - 1]!);
+    if (atSentenceStart && !possessive(token.text)) continue;
+    if (FUNCTION_LIKE.test(token.text)) continue;
+    return bare(token.text);
+  }
+  return null;
 }

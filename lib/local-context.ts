@@ -65,5 +65,5 @@ export function checkLocalContext(
         ? accept()
         : checkPlaceOrOrganization(alias, facts, text, start, end);
   if (!verdict.ok) return verdict;
-  return accept(...signals, ...verdict.signals);
+  return { ...verdict, signals: [...signals, ...verdict.signals] };
 }

@@ -28,6 +28,7 @@ import {
 import { trieSource } from './alias-trie';
 import {
   judgeFrame,
+  nameBefore,
   namesAfter,
   readEventPhrase,
   subjectBefore,
@@ -74,6 +75,8 @@ export type Candidate = {
   local: Signal[];
   /** Set for event phrases read through a frame. */
   frame?: FrameReading;
+  /** A capitalized word before a surname in a headline (see `LocalVerdict`). */
+  neighbour?: string;
 };
 
 /**
@@ -84,6 +87,8 @@ export type NameEvent = {
   key: string;
   entityId: string | null;
   offset: number;
+  /** For someone else: the first name that told ("Pete" Sessions). */
+  firstWord?: string;
 };
 
 export type SegmentScan = {
@@ -123,7 +128,9 @@ export type ResolveOptions = {
 
 const WORD_CHAR = new RegExp(WORD_CHAR_CLASS, 'u');
 const isEventWord = (alias: AliasEntry) =>
-  alias.form === 'event-head' || alias.form === 'event-verb';
+  alias.form === 'event-head' ||
+  alias.form === 'event-verb' ||
+  alias.form === 'event-paraphrase';
 
 /**
  * Keeps candidates that do not overlap: longer first ("Chuck Schumer" over
@@ -168,6 +175,8 @@ export class PageEvidence {
   readonly states = new Map<string, number>();
   /** Distinct off-topic words per domain. */
   readonly offTopic = new Map<string, Set<string>>();
+  /** Per surname key, the first names the page gives other people with it ("Pete", "Melania"). */
+  readonly otherFirstWords = new Map<string, Set<string>>();
   private sequence = 0;
 
   add(scan: SegmentScan, text: string): void {
@@ -186,6 +195,11 @@ export class PageEvidence {
         this.nameCounts.get(event.key) ?? new Map<string | null, number>();
       counts.set(event.entityId, (counts.get(event.entityId) ?? 0) + 1);
       this.nameCounts.set(event.key, counts);
+      if (event.firstWord !== undefined) {
+        const words = this.otherFirstWords.get(event.key) ?? new Set<string>();
+        words.add(event.firstWord.replace(/['’]s$/u, ''));
+        this.otherFirstWords.set(event.key, words);
+      }
     }
     const visit = (candidate: Candidate) => {
       if (
@@ -425,6 +439,7 @@ export class MentionMatcher {
       }
       let alias: AliasEntry | undefined;
       let local: Signal[] = [];
+      let neighbour: string | undefined;
       /** Refusals that bind what may link inside this span: someone else's name. */
       const binding: AliasEntry[] = [];
       for (const entry of entries) {
@@ -434,15 +449,23 @@ export class MentionMatcher {
         if (verdict.ok) {
           alias = entry;
           local = verdict.signals;
+          neighbour = verdict.neighbour;
           if (entry.kind === 'person' && entry.safety === 'safe') {
             for (const key of facts.surnames)
               names.push({ key, entityId: entry.entityId, offset: start });
           }
           break;
         }
-        if (verdict.otherPerson) {
+        if (!verdict.ok && verdict.otherPerson) {
           for (const key of facts.surnames)
-            names.push({ key, entityId: null, offset: start });
+            names.push({
+              key,
+              entityId: null,
+              offset: start,
+              ...(verdict.firstWord === undefined
+                ? {}
+                : { firstWord: verdict.firstWord }),
+            });
         }
       }
       if (
@@ -463,7 +486,14 @@ export class MentionMatcher {
         end - start > 1 ? this.findInner(text, start, end, frames) : [];
       resumeAt = Math.max(resumeAt, pattern.lastIndex);
       pattern.lastIndex = resumeAt;
-      candidates.push({ start, end, alias, fallback, local });
+      candidates.push({
+        start,
+        end,
+        alias,
+        fallback,
+        local,
+        ...(neighbour === undefined ? {} : { neighbour }),
+      });
     }
     return candidates;
   }
@@ -494,7 +524,8 @@ export class MentionMatcher {
         !isShouting(text)
       )
         continue;
-      const isVerb = entry.form === 'event-verb';
+      const isParaphrase = entry.form === 'event-paraphrase';
+      const isVerb = entry.form === 'event-verb' || isParaphrase;
       if (!isVerb && isGenericUse(entry, text, start, end)) continue;
       const phrase = readEventPhrase(
         text,
@@ -509,6 +540,11 @@ export class MentionMatcher {
         const subject = subjectBefore(text, start);
         if (subject?.type === 'name')
           qualifiers.push({ slot: 'name', value: subject.value });
+        if (subject?.type === 'pronoun') {
+          // "He declined to recuse": whoever the paragraph last named.
+          const antecedent = nameBefore(text, start);
+          if (antecedent) qualifiers.push({ slot: 'name', value: antecedent });
+        }
         if (subject?.type !== 'name') {
           for (const name of namesAfter(text, phrase.end))
             if (frameFacts.participantWords.has(name))
@@ -521,12 +557,28 @@ export class MentionMatcher {
       // read in its sentence: "In Texas, the runoff…", "the trial in 1999".
       if (
         verdict.verdict === 'bare' ||
-        (verdict.verdict === 'fits' && verdict.strong.length === 0)
+        (verdict.verdict === 'fits' && !verdict.strong.some(identifies))
       ) {
         const conflict = sentenceConflict(frameFacts, text, start, end);
         if (conflict) continue;
       }
       void verdict;
+      if (isParaphrase) {
+        // "stepped aside" means the recusal only with its cue: "from the Russia investigation".
+        const named =
+          verdict.verdict === 'fits' &&
+          verdict.strong.some((q) => q.slot === 'cue');
+        if (
+          !named &&
+          !this.sentenceHasCue(
+            text,
+            start,
+            frameFacts.event.frame?.cues ?? [],
+            new Set(),
+          )
+        )
+          continue;
+      }
       const cueInSentence =
         verdict.verdict === 'bare' &&
         this.sentenceHasCue(
@@ -746,6 +798,14 @@ export class MentionMatcher {
     ) {
       const referent = this.coreferent(facts, evidence, here.order);
       if (referent === 'someone-else') vetoed = true;
+      // "Melania Trump Marks…" in a headline: the page calls someone else Melania Trump.
+      if (
+        candidate.neighbour !== undefined &&
+        facts.surnames.some((key) =>
+          evidence.otherFirstWords.get(key)?.has(candidate.neighbour!),
+        )
+      )
+        vetoed = true;
       if (referent === 'ours')
         signals.push({
           name: 'nearest-full-name',
@@ -800,7 +860,7 @@ export class MentionMatcher {
     const domain = evidence.offTopicDomain();
     if (
       domain &&
-      namedOtherThan(alias.entityId, evidence) < COHERENT_STORY_NAMES
+      this.namedPeopleAndEvents(alias.entityId, evidence) < COHERENT_STORY_NAMES
     )
       signals.push({ name: 'off-topic-page', weight: WEIGHTS.offTopicPage });
     return decide(signals, vetoed);
@@ -860,10 +920,13 @@ export class MentionMatcher {
         weight: WEIGHTS.cueInSentence,
         text: 'its sentence names who or what it is about',
       });
+    } else if (!this.eventFitsSegment(facts, alias, here)) {
+      // A bare head ("the runoff") needs its paragraph to be about the event.
+      return true;
     }
     if (
       verdict.verdict !== 'fits' ||
-      !verdict.strong.some((q) => q.slot === 'state')
+      !verdict.strong.some(identifies)
     ) {
       if (this.pageIsAboutAnotherState(facts, alias, evidence))
         signals.push({
@@ -872,6 +935,32 @@ export class MentionMatcher {
         });
     }
     return false;
+  }
+
+  /** A bare head's paragraph is about the event: a related entity, or two of its topic words besides the head. */
+  private eventFitsSegment(
+    facts: EntityFacts,
+    alias: AliasEntry,
+    here: Placement,
+  ): boolean {
+    if (here === NOWHERE) return true;
+    if ([...here.segmentEntities].some((id) => facts.related.has(id)))
+      return true;
+    const head = alias.text.toLowerCase();
+    const topics = (facts.entity.topics ?? [])
+      .map((topic) => aliasKey(topic).toLowerCase())
+      .filter((topic) => here.segmentTopics.includes(topic) && !topic.includes(head));
+    return topics.length >= 2;
+  }
+
+  /** People and events of the dataset named in full on the page, this one aside. */
+  private namedPeopleAndEvents(entityId: string, evidence: PageEvidence): number {
+    let count = 0;
+    for (const id of evidence.named.keys()) {
+      const kind = this.facts.get(id)?.entity.kind;
+      if (id !== entityId && (kind === 'person' || kind === 'event')) count += 1;
+    }
+    return count;
   }
 
   private participantInSegment(facts: EntityFacts, here: Placement): boolean {
@@ -1021,14 +1110,25 @@ function sentenceEnd(text: string, at: number): number {
 }
 
 /**
- * A page naming this many other entities of the dataset in full is about its
- * story, whatever else it talks about (a story about a football coach who
- * runs for the Senate is full of sports words).
+ * A page naming this many other people or events of the dataset in full is
+ * about its story, whatever else it talks about (a story about a football
+ * coach who runs for the Senate is full of sports words). Places and
+ * organizations do not count: every page names a state or a party.
  */
 const COHERENT_STORY_NAMES = 2;
 
-function namedOtherThan(entityId: string, evidence: PageEvidence): number {
-  return evidence.named.size - (evidence.named.has(entityId) ? 1 : 0);
+
+/**
+ * Qualifiers that identify an event on their own, even on a page about
+ * another state: its state, its people, its cues. A date does not (Texas
+ * held its runoff on July 14 too).
+ */
+function identifies(qualifier: Qualifier): boolean {
+  return (
+    qualifier.slot === 'state' ||
+    qualifier.slot === 'name' ||
+    qualifier.slot === 'cue'
+  );
 }
 
 function describeQualifier(qualifier: Qualifier): string {

@@ -17,6 +17,8 @@ import {
 
 /** Lower-case descriptions of people ("the president"): kept for lookup, never linked in pages. */
 export function isDescriptiveEpithet(alias: AliasEntry): boolean {
+  // A demonym ("Alabamians") names people from a place, not the place.
+  if (alias.form === 'demonym') return true;
   return (
     (alias.form === 'epithet' || alias.form === 'title') &&
     !isCapitalized(alias.text)

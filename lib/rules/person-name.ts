@@ -63,6 +63,13 @@ export function checkPersonName(
   if (role && !roleFits(facts, role))
     return someoneElse(`"${role}" does not describe ${facts.entity.name}`);
 
+  // "Schumer the comedian", "Mr. Jones the actor": an occupation right after.
+  const apposition = /^[ \u00A0]+the[ \u00A0]+([\p{Ll}.]+)/u.exec(
+    text.slice(end, end + 24),
+  );
+  if (apposition && ROLES.has(apposition[1]!) && !roleFits(facts, apposition[1]!))
+    return someoneElse(`"the ${apposition[1]}" does not describe ${facts.entity.name}`);
+
   const singleWord = !/[\s\u00A0]/u.test(alias.text);
   if (alias.form === 'surname' || alias.form === 'first-name') {
     const before = wordBefore(text, start);
@@ -73,21 +80,21 @@ export function checkPersonName(
         return someoneElse(`the title "${word}" does not fit`);
       if (fit === 'not-a-title' && /^\p{Lu}\.$/u.test(word))
         return someoneElse(`an initial "${word}" before it`);
-      if (
-        fit === 'not-a-title' &&
-        isCapitalized(word) &&
-        !endsSentence(word) &&
-        !capsExempt()
-      ) {
+      if (fit === 'not-a-title' && isCapitalized(word) && !endsSentence(word)) {
         const bare = word.replace(/['’]s$/u, '');
         const harmless =
           bare !== word || // "Alabama's Sessions"
           FUNCTION.has(word.replace(/[.:,]$/u, '')) ||
           AFFILIATION.has(word) ||
           facts.nameNeighbourWords.has(word);
+        if (!harmless && capsExempt()) {
+          const verdict = accept();
+          return { ...verdict, neighbour: word } as LocalVerdict;
+        }
         if (!harmless)
           return someoneElse(
             `part of another name ("${word} ${text.slice(start, end)}")`,
+            word,
           );
       }
     }

@@ -13,6 +13,7 @@ import {
   OTHER_COUNTRIES,
   PLACE_CONTINUATIONS,
   TEAM_SPORT_WORDS,
+  US_STATES,
 } from '../../data/lexicon';
 import type { AliasEntry, EntityFacts } from '../alias-table';
 import {
@@ -30,9 +31,34 @@ const FUNCTION = new Set(FUNCTION_WORDS);
 const COUNTRIES: ReadonlySet<string> = new Set(OTHER_COUNTRIES);
 const CONTINUATIONS = new Set(PLACE_CONTINUATIONS);
 
-/** A sports score or a tally right after a name ("Alabama 38, Texas A&M 19"). */
+/** A sports score or a tally right after a name ("Alabama 38, Texas A&M 19", "Alabama6-2" in a table). */
 const SCORE_AFTER =
-  /^[ \u00A0]+\d{1,3}(?!\d)(?![ \u00A0]*(?:%|percent|points?\b))/u;
+  /^(?:[ \u00A0]+\d{1,3}(?!\d)(?![ \u00A0]*(?:%|percent|points?\b))|\d{1,2}-\d{1,2}(?!\d))/u;
+/** Words that make the place next to them a team: "beat Alabama", "Russia edge Spain", "against Alabama on Saturday". */
+const TEAM_VERBS_BEFORE =
+  /(?:^|[^\p{L}])(?:beat|beats|beating|edge|edged|against|vs\.?|versus|defeated|defeating|topped|routed|upset|upsets|hosts|hosted|visits|visited|over)[ \u00A0]+$/u;
+const TEAM_VERBS_AFTER =
+  /^(?:['’]s)?[ \u00A0]+(?:beat|beats|edge|edges|edged|defeated|routed|topped|rolls|rolled|won|lost|drew|tied|scored|leads|trails|hosts|visits)[ \u00A0]+(?:\p{Lu}|\d|the[ \u00A0]+\p{Lu})/u;
+/** Where a town is meant, not an organization named after it: "in Auburn", "Auburn, Alabama". */
+const PLACE_PREPOSITION_BEFORE =
+  /(?:^|[^\p{L}])(?:in|near|outside|around|downtown|from|to|toward|towards|through|across)[ \u00A0]+$/u;
+const US_STATE_AFTER = new RegExp(
+  `^,[ \\u00A0]+(?:${US_STATES.join('|')})(?![\\p{L}])`,
+  'u',
+);
+/**
+ * A legislature or party in a paragraph about another country is that
+ * country's: "Senate President Ahmad Lawan said the Senate would…" after
+ * "the Nigerian Senate". Signs of the United States keep it ours.
+ */
+const FOREIGN_IN_SEGMENT = new RegExp(
+  `(?<![\\p{L}])(?:${OTHER_COUNTRIES.filter((word) => !/^(Peoples|People's|Liberal|European)$/u.test(word)).join('|')})(?![\\p{L}])`,
+  'u',
+);
+const AMERICAN_IN_SEGMENT = new RegExp(
+  `(?<![\\p{L}])(?:U\\.S\\.|US|United States|American|Americans|Washington|Congress|Capitol|White House|${US_STATES.join('|')})(?![\\p{L}])`,
+  'u',
+);
 /** A match score nearby ("2-1", "11-0"). */
 const MATCH_SCORE = /(?<![\p{N}-])\d{1,2}[-–]\d{1,2}(?![\p{N}-])/u;
 const SPORTS = new RegExp(
@@ -40,6 +66,13 @@ const SPORTS = new RegExp(
   'u',
 );
 const SPORTS_WINDOW = 60;
+
+/** Legislatures and parties: every country has one with the same name. */
+function isGovernmentOrParty(facts: EntityFacts): boolean {
+  return /\b(?:Senate|Party|House|Congress|Parliament)\b/u.test(
+    facts.entity.name,
+  );
+}
 
 export function checkPlaceOrOrganization(
   alias: AliasEntry,
@@ -50,6 +83,26 @@ export function checkPlaceOrOrganization(
 ): LocalVerdict {
   if (SCORE_AFTER.test(text.slice(end, end + 12)))
     return reject('followed by a score: a team');
+  if (
+    alias.kind === 'place' &&
+    (TEAM_VERBS_BEFORE.test(text.slice(Math.max(0, start - 16), start)) ||
+      TEAM_VERBS_AFTER.test(text.slice(end, end + 24)))
+  )
+    return reject('beaten, beating or playing: a team');
+  if (alias.placeName) {
+    if (
+      PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+      US_STATE_AFTER.test(text.slice(end, end + 20))
+    )
+      return reject('the town of that name');
+  }
+  if (
+    alias.kind === 'organization' &&
+    isGovernmentOrParty(facts) &&
+    FOREIGN_IN_SEGMENT.test(text) &&
+    !AMERICAN_IN_SEGMENT.test(text)
+  )
+    return reject('in a paragraph about another country');
   if (alias.kind === 'place') {
     const near = text.slice(
       Math.max(0, start - SPORTS_WINDOW),

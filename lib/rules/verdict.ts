@@ -6,8 +6,23 @@
 import type { Signal } from '../link-decision';
 
 export type LocalVerdict =
-  | { ok: true; signals: Signal[] }
-  | { ok: false; reason: string; otherPerson: boolean };
+  | {
+      ok: true;
+      signals: Signal[];
+      /**
+       * A capitalized word right before a surname in a headline, where
+       * capitals say nothing ("Melania Trump Marks…"): the page decides
+       * whether it is someone else's first name.
+       */
+      neighbour?: string;
+    }
+  | {
+      ok: false;
+      reason: string;
+      otherPerson: boolean;
+      /** The other person's first word, when that is how we know ("Pete" Sessions). */
+      firstWord?: string;
+    };
 
 export const accept = (...signals: Signal[]): LocalVerdict => ({
   ok: true,
@@ -18,8 +33,12 @@ export const reject = (reason: string): LocalVerdict => ({
   reason,
   otherPerson: false,
 });
-export const someoneElse = (reason: string): LocalVerdict => ({
+export const someoneElse = (
+  reason: string,
+  firstWord?: string,
+): LocalVerdict => ({
   ok: false,
   reason,
   otherPerson: true,
+  ...(firstWord === undefined ? {} : { firstWord }),
 });
