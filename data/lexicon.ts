@@ -419,7 +419,11 @@ export const PLACE_CONTINUATIONS =
   House Senate Senator Senators Sen Rep Representative Republicans Democrats Republican Democratic GOP
   Party State Capitol Congress Congressional Delegation Voters Election Elections Primary Runoff Race
   Tuberville Sessions Jones Trump Mueller Pelosi Schumer Twitter Tigers Football Coach University
-  Government Ministry Foreign Embassy Consulate Officials Leaders President Premier Prime Minister`
+  Government Ministry Foreign Embassy Consulate Officials Leaders President Premier Prime Minister
+  Judiciary Committee Committees Intelligence Finance Armed Appropriations Banking Ethics Rules Majority
+  Minority Leader Leaders Floor Chamber Republicans Democrats Tigers Trial Race Seat Seats Runoff Primary
+  January February March April May June July August September October November December Jan Feb Aug
+  Sept Oct Nov Dec`
     .split(/\s+/)
     .filter(Boolean);
 
@@ -436,3 +440,9 @@ export const TEAM_SPORT_WORDS =
     .split('|')
     .map((word) => word.trim())
     .filter(Boolean);
+
+/** Directions and regions that may stand before a place and keep it the place ("Central Alabama", "North Alabama"). */
+export const PLACE_REGIONS = `North South East West Central Northern Southern Eastern Western Northeast
+  Northwest Southeast Southwest Rural Coastal Downstate Upstate Greater`
+  .split(/\s+/)
+  .filter(Boolean);

@@ -70,6 +70,11 @@ export type EntityFacts = {
    * entity belongs to. A page naming several of them is coherent with it.
    */
   story: Set<string>;
+  /**
+   * Lower-case words of the entity's description and topics, its own name
+   * words left out: the words that describe it in running text.
+   */
+  contextWords: Set<string>;
 };
 
 const WORDS = /[\p{L}\p{M}\p{N}.'’-]+/gu;
@@ -110,6 +115,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
         .filter((alias) => alias.form === 'surname')
         .map((alias) => aliasKey(alias.text).toLowerCase()),
       story: new Set(),
+      contextWords: contextVocabulary(entity),
     });
   }
   const link = (a: string, b: string) => {
@@ -227,6 +233,29 @@ function participantWords(
         )
           words.add(bare);
       }
+    }
+  }
+  return words;
+}
+
+/** Words too common to say anything about whom a sentence describes. */
+const CONTEXT_STOPWORDS = new Set(
+  'about after also among been being from have into more most other over said says some than that their them then there these they this those through time under were what when which while with would former whose running story article major first last year years state'.split(
+    ' ',
+  ),
+);
+
+function contextVocabulary(entity: Entity): Set<string> {
+  const own = new Set(
+    entity.aliases.flatMap((alias) =>
+      (alias.text.match(WORDS) ?? []).map((word) => word.toLowerCase()),
+    ),
+  );
+  const words = new Set<string>();
+  for (const text of [entity.description, ...(entity.topics ?? [])]) {
+    for (const word of text.match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []) {
+      const lower = word.toLowerCase().replace(/['’]s$/u, '');
+      if (!own.has(lower) && !CONTEXT_STOPWORDS.has(lower)) words.add(lower);
     }
   }
   return words;

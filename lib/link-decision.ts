@@ -28,7 +28,8 @@ export type SignalName =
   | 'phrase-names-it'
   | 'phrase-narrows-it'
   | 'cue-in-sentence'
-  | 'participant-is-subject';
+  | 'participant-is-subject'
+  | 'context-words';
 
 export type Signal = {
   name: SignalName;
@@ -85,6 +86,9 @@ export const WEIGHTS = {
   phraseNarrowsItMax: 1,
   /** An everyday head ("the investigation") with a cue or participant in its sentence. */
   cueInSentence: 1,
+  /** Per word of the entity's description or topics near the mention, up to three. */
+  contextWord: 0.5,
+  contextWordMax: 1.5,
 } as const;
 
 export type Decision = { link: boolean; score: number; signals: Signal[] };

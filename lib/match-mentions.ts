@@ -405,7 +405,7 @@ export class MentionMatcher {
       const eventEntries = entries.filter(isEventWord);
       if (eventEntries.length) {
         if (!frames) {
-          pattern.lastIndex = resumeAt;
+          pattern.lastIndex = start + 1;
           continue;
         }
         const phrase = this.readFrames(eventEntries, text, start, end);
@@ -434,7 +434,9 @@ export class MentionMatcher {
           pattern.lastIndex = Math.max(resumeAt, phrase.end);
           continue;
         }
-        pattern.lastIndex = resumeAt;
+        // Not this event ("a second Senate trial"): the names inside the
+        // head may still match on their own.
+        pattern.lastIndex = start + 1;
         continue;
       }
       let alias: AliasEntry | undefined;
@@ -486,6 +488,24 @@ export class MentionMatcher {
         end - start > 1 ? this.findInner(text, start, end, frames) : [];
       resumeAt = Math.max(resumeAt, pattern.lastIndex);
       pattern.lastIndex = resumeAt;
+      const context = contextWordsAround(
+        this.facts.get(alias.entityId)!.contextWords,
+        text,
+        start,
+        end,
+      );
+      if (context.length)
+        local = [
+          ...local,
+          {
+            name: 'context-words',
+            weight: Math.min(
+              WEIGHTS.contextWordMax,
+              context.length * WEIGHTS.contextWord,
+            ),
+            text: `its sentence says ${listJoin(context.slice(0, 3).map((word) => `“${word}”`))}`,
+          },
+        ];
       candidates.push({
         start,
         end,
@@ -794,6 +814,7 @@ export class MentionMatcher {
     // Coreference: a bare surname (or title + surname) goes to whoever the page is about there.
     if (
       entity.kind === 'person' &&
+      alias.safety !== 'safe' &&
       (alias.form === 'surname' || alias.form === 'title')
     ) {
       const referent = this.coreferent(facts, evidence, here.order);
@@ -1000,16 +1021,15 @@ export class MentionMatcher {
     }
     const decideBy = (event: { entityId: string | null }) =>
       event.entityId === facts.entity.id ? 'ours' : 'someone-else';
-    // A page that names one of them in full at least twice as often is about that one.
-    if (others >= 2 * Math.max(ours, 1)) return 'someone-else';
-    if (ours >= 2 * others && ours > 0) return 'ours';
-    // Otherwise a full name close by decides, then whoever the page names in full at least as often.
+    // The full name closest before it decides ("Pete Sessions … Sessions said"),
+    // then the closest after it; only then the page as a whole.
     if (before && order - before.order < COREFERENCE_WINDOW)
       return decideBy(before);
     if (!before && after && after.order - order < COREFERENCE_WINDOW)
       return decideBy(after);
-    if (!others) return ours ? 'ours' : 'unknown';
-    return ours >= others ? 'ours' : 'someone-else';
+    if (ours >= others) return ours ? 'ours' : 'unknown';
+    // A page about the other one: it names them in full far more often.
+    return others > 2 * ours ? 'someone-else' : 'unknown';
   }
 
   /** A page that names other states more than this event's own is about a race elsewhere. */
@@ -1117,6 +1137,33 @@ function sentenceEnd(text: string, at: number): number {
  */
 const COHERENT_STORY_NAMES = 2;
 
+
+/** How far around a name its sentence is read for context words. */
+const CONTEXT_WINDOW = 90;
+const CONTEXT_WORD = /[\p{L}][\p{L}'’-]{3,}/gu;
+
+/**
+ * Words of the entity's own description and topics near the mention ("the
+ * Democratic senator from Alabama, Doug Jones"): the classic context
+ * similarity of entity linking, counted in distinct words.
+ */
+function contextWordsAround(
+  vocabulary: ReadonlySet<string>,
+  text: string,
+  start: number,
+  end: number,
+): string[] {
+  if (!vocabulary.size) return [];
+  const from = Math.max(0, start - CONTEXT_WINDOW);
+  const to = Math.min(text.length, end + CONTEXT_WINDOW);
+  const found = new Set<string>();
+  const window = `${text.slice(from, start)} ${text.slice(end, to)}`;
+  for (const match of window.matchAll(CONTEXT_WORD)) {
+    const word = match[0].toLowerCase().replace(/['’]s$/u, '');
+    if (vocabulary.has(word)) found.add(word);
+  }
+  return [...found];
+}
 
 /**
  * Qualifiers that identify an event on their own, even on a page about

@@ -12,6 +12,7 @@ import {
   FUNCTION_WORDS,
   OTHER_COUNTRIES,
   PLACE_CONTINUATIONS,
+  PLACE_REGIONS,
   TEAM_SPORT_WORDS,
   US_STATES,
 } from '../../data/lexicon';
@@ -30,13 +31,14 @@ const AFFILIATION = new Set(AFFILIATION_WORDS);
 const FUNCTION = new Set(FUNCTION_WORDS);
 const COUNTRIES: ReadonlySet<string> = new Set(OTHER_COUNTRIES);
 const CONTINUATIONS = new Set(PLACE_CONTINUATIONS);
+const REGIONS = new Set(PLACE_REGIONS);
 
 /** A sports score or a tally right after a name ("Alabama 38, Texas A&M 19", "Alabama6-2" in a table). */
 const SCORE_AFTER =
   /^(?:[ \u00A0]+\d{1,3}(?!\d)(?![ \u00A0]*(?:%|percent|points?\b))|\d{1,2}-\d{1,2}(?!\d))/u;
 /** Words that make the place next to them a team: "beat Alabama", "Russia edge Spain", "against Alabama on Saturday". */
 const TEAM_VERBS_BEFORE =
-  /(?:^|[^\p{L}])(?:beat|beats|beating|edge|edged|against|vs\.?|versus|defeated|defeating|topped|routed|upset|upsets|hosts|hosted|visits|visited|over)[ \u00A0]+$/u;
+  /(?:^|[^\p{L}])(?:beat|beats|beating|edge|edged|vs\.?|versus|defeated|defeating|topped|routed|upset|upsets|hosts|hosted|visits|visited)[ \u00A0]+$/u;
 const TEAM_VERBS_AFTER =
   /^(?:['’]s)?[ \u00A0]+(?:beat|beats|edge|edges|edged|defeated|routed|topped|rolls|rolled|won|lost|drew|tied|scored|leads|trails|hosts|visits)[ \u00A0]+(?:\p{Lu}|\d|the[ \u00A0]+\p{Lu})/u;
 /** Where a town is meant, not an organization named after it: "in Auburn", "Auburn, Alabama". */
@@ -177,6 +179,7 @@ export function checkPlaceOrOrganization(
       !FUNCTION.has(before.word) &&
       !facts.friendlyWords.has(before.word.replace(/['’]s$/u, '')) &&
       !AFFILIATION.has(before.word) &&
+      !REGIONS.has(before.word) &&
       !/['’]s$/u.test(before.word)
     ) {
       return reject(
