@@ -75,7 +75,7 @@ const ATTRIBUTIVE_NOUNS = new Set(
 );
 const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/u;
 /** Determiners that make a phrase about any such event, not one: "any impeachment". */
-const GENERIC_DETERMINERS = new Set(['any', 'every', 'each', 'all', 'no']);
+const GENERIC_DETERMINERS = new Set(['any', 'every', 'each', 'all', 'no', 'statewide']);
 
 /** Words a prepositional qualifier may hold besides qualifiers and names. */
 const OBJECT_FILLERS = new Set(
@@ -416,7 +416,7 @@ export function subjectBefore(
   for (let taken = 0; i >= 0 && taken < 14; i -= 1, taken += 1) {
     const token = tokens[i]!;
     if (endsSentence(token)) return null;
-    if (/^(he|she|who|He|She|Who)$/u.test(token.text))
+    if (/^(he|she|who|him|He|She|Who)$/u.test(token.text))
       return { type: 'pronoun' };
     if (LEXEME_FIRST_WORDS.has(bare(token.text))) continue; // "the House impeached": an office, not a person.
     if (isCapitalized(token.text) && !FILLERS.has(token.text.toLowerCase())) {
@@ -490,7 +490,11 @@ export function judgeFrame(
     const fit = qualifierFits(facts, qualifier);
     if (fit === 'conflicts') return { verdict: 'other', conflict: qualifier };
     if (fit === 'neutral') continue;
-    (STRONG_SLOTS.has(qualifier.slot) ? strong : weak).push(qualifier);
+    // A month alone ("the March primary") narrows; a day ("March 3") names.
+    const isStrong =
+      STRONG_SLOTS.has(qualifier.slot) &&
+      !(qualifier.slot === 'date' && qualifier.day === null);
+    (isStrong ? strong : weak).push(qualifier);
   }
   if (!frame) return { verdict: 'bare' };
   return strong.length || weak.length

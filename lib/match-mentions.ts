@@ -556,6 +556,21 @@ export class MentionMatcher {
         isVerb,
       );
       const qualifiers: Qualifier[] = [...phrase.qualifiers];
+      let phraseStart = phrase.start;
+      // "his primary", "her recusal": the possessive means whoever was last named.
+      if (/^(?:his|her|their)\b/iu.test(text.slice(phrase.start, phrase.start + 6))) {
+        const owner = nameBefore(text, phrase.start);
+        if (owner) qualifiers.push({ slot: 'name', value: owner });
+      }
+      if (isVerb) {
+        // "Sessions’s decision to step aside": the nominalized phrase is one mention.
+        const before = text.slice(Math.max(0, start - 90), start);
+        const owned = OWNED_VERB_PHRASE.exec(before);
+        if (owned) {
+          phraseStart = start - (before.length - owned.index);
+          qualifiers.push({ slot: 'name', value: owned[1]! });
+        }
+      }
       if (isVerb) {
         const subject = subjectBefore(text, start);
         if (subject?.type === 'name')
@@ -617,7 +632,7 @@ export class MentionMatcher {
         best = {
           rank,
           candidate: {
-            start: phrase.start,
+            start: phraseStart,
             end: phrase.end,
             alias: entry,
             fallback: [],
@@ -1137,6 +1152,13 @@ function sentenceEnd(text: string, at: number): number {
  */
 const COHERENT_STORY_NAMES = 2;
 
+
+/**
+ * "Sessions’s decision to", "his 2017 decision, weeks into his tenure, to":
+ * a possessor and a noun for the act, right before the verb.
+ */
+const OWNED_VERB_PHRASE =
+  /(\p{Lu}[\p{L}-]+)['’]s?[ \u00A0]+(?:(?:\d{4}|later|early|own|first)[ \u00A0]+)?(?:decision|choice|move|refusal|willingness|vow|pledge|promise)(?:,[^,.;]{1,60},)?[ \u00A0]+to[ \u00A0]+$/u;
 
 /** How far around a name its sentence is read for context words. */
 const CONTEXT_WINDOW = 90;

@@ -12,6 +12,7 @@ import {
   FUNCTION_WORDS,
   OTHER_COUNTRIES,
   PLACE_CONTINUATIONS,
+  NAMED_AFTER_PLACE,
   PLACE_REGIONS,
   TEAM_SPORT_WORDS,
   US_STATES,
@@ -32,6 +33,10 @@ const FUNCTION = new Set(FUNCTION_WORDS);
 const COUNTRIES: ReadonlySet<string> = new Set(OTHER_COUNTRIES);
 const CONTINUATIONS = new Set(PLACE_CONTINUATIONS);
 const REGIONS = new Set(PLACE_REGIONS);
+const INSTITUTION_OF = new RegExp(
+  `(?<![\\p{L}])(?:${NAMED_AFTER_PLACE.join('|')})[ \\u00A0]+of[ \\u00A0]+(?:the[ \\u00A0]+)?(?:(?:${PLACE_REGIONS.join('|')})[ \\u00A0]+)?$`,
+  'u',
+);
 
 /** A sports score or a tally right after a name ("Alabama 38, Texas A&M 19", "Alabama6-2" in a table). */
 const SCORE_AFTER =
@@ -91,6 +96,11 @@ export function checkPlaceOrOrganization(
       TEAM_VERBS_AFTER.test(text.slice(end, end + 24)))
   )
     return reject('beaten, beating or playing: a team');
+  if (
+    alias.kind === 'place' &&
+    INSTITUTION_OF.test(text.slice(Math.max(0, start - 40), start))
+  )
+    return reject('part of an institution’s name ("University of …")');
   if (alias.placeName) {
     if (
       PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
