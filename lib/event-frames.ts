@@ -18,6 +18,7 @@ import type { EventEntity } from '../data/dataset-schema';
 import {
   EVENT_PHRASE_FILLERS,
   FUNCTION_WORDS,
+  TITLE_CLASSES,
   MONTH_ABBREVIATIONS,
   MONTHS,
   OFFICE_WORDS,
@@ -136,8 +137,13 @@ const bare = (word: string) => word.replace(/['’]s?$/u, '').replace(/\.$/u, ''
 const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
 const YEAR = /^(1[89]\d\d|20\d\d)(?:['’]s)?$/u;
 const DAY = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[,.]?$/u;
-/** Capitalized words that are not names: sentence openers ("In", "Once"). */
-const NOT_NAMES: ReadonlySet<string> = new Set(FUNCTION_WORDS);
+/** Capitalized words that are not names: sentence openers ("In", "Once"), titles ("President"), months. */
+const NOT_NAMES: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  ...TITLE_CLASSES.flat().map((word) => word.replace(/\.$/u, '')),
+  ...MONTHS,
+  ...Object.keys(MONTH_ABBREVIATIONS).map((word) => word.replace(/\.$/u, '')),
+]);
 
 function monthOf(word: string): number | null {
   const index = MONTHS.indexOf(bare(word) as (typeof MONTHS)[number]);
@@ -418,7 +424,8 @@ export function subjectBefore(
     if (endsSentence(token)) return null;
     if (/^(he|she|who|him|He|She|Who)$/u.test(token.text))
       return { type: 'pronoun' };
-    if (LEXEME_FIRST_WORDS.has(bare(token.text))) continue; // "the House impeached": an office, not a person.
+    if (LEXEME_FIRST_WORDS.has(bare(token.text)) || NOT_NAMES.has(bare(token.text)))
+      continue; // "the House impeached": an office, not a person.
     if (isCapitalized(token.text) && !FILLERS.has(token.text.toLowerCase())) {
       const atSentenceStart = i === 0 || endsSentence(tokens[i - 1]!);
       if (
@@ -586,8 +593,10 @@ export function nameBefore(text: string, at: number): string | null {
       continue;
     const atSentenceStart = i === 0 || endsSentence(tokens[i - 1]!);
     if (atSentenceStart && !possessive(token.text)) continue;
-    if (FUNCTION_LIKE.test(token.text)) continue;
-    return bare(token.text);
+    const word = bare(token.text);
+    if (FUNCTION_LIKE.test(word) || NOT_NAMES.has(word)) continue;
+    if (LEXEME_FIRST_WORDS.has(word)) continue; // "Democrats", "House", "Texas": not a person.
+    return word;
   }
   return null;
 }

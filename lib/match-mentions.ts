@@ -580,6 +580,11 @@ export class MentionMatcher {
           const antecedent = nameBefore(text, start);
           if (antecedent) qualifiers.push({ slot: 'name', value: antecedent });
         }
+        if (subject === null) {
+          // "his attorney general recused himself": a participant by description.
+          const described = this.participantDescribedBefore(frameFacts, text, start);
+          if (described) qualifiers.push({ slot: 'name', value: described });
+        }
         if (subject?.type !== 'name') {
           for (const name of namesAfter(text, phrase.end))
             if (frameFacts.participantWords.has(name))
@@ -643,6 +648,30 @@ export class MentionMatcher {
       }
     }
     return best?.candidate ?? null;
+  }
+
+  /**
+   * A participant named by its description right before a verb ("the
+   * attorney general recused himself"): the first of its name words, or null.
+   */
+  private participantDescribedBefore(
+    frame: FrameFacts,
+    text: string,
+    at: number,
+  ): string | null {
+    const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+    for (const id of frame.event.participants) {
+      const participant = this.facts.get(id);
+      if (!participant) continue;
+      const description = participant.entity.description.toLowerCase();
+      // Two consecutive words of the description ("attorney general").
+      const words = before.match(/[\p{L}-]+/gu) ?? [];
+      for (let i = Math.max(0, words.length - 4); i + 1 < words.length; i += 1) {
+        if (description.includes(`${words[i]} ${words[i + 1]}`))
+          return participant.entity.name.split(' ').at(-1) ?? null;
+      }
+    }
+    return null;
   }
 
   /** Every event head and verb, lower case: an event phrase stops where another begins. */
@@ -956,8 +985,11 @@ export class MentionMatcher {
         weight: WEIGHTS.cueInSentence,
         text: 'its sentence names who or what it is about',
       });
-    } else if (!this.eventFitsSegment(facts, alias, here)) {
-      // A bare head ("the runoff") needs its paragraph to be about the event.
+    } else if (
+      !this.eventFitsSegment(facts, alias, here) &&
+      !this.pageIsAboutEvent(facts, evidence)
+    ) {
+      // A bare head ("the runoff") needs its paragraph or the page to be about the event.
       return true;
     }
     if (
@@ -987,6 +1019,15 @@ export class MentionMatcher {
       .map((topic) => aliasKey(topic).toLowerCase())
       .filter((topic) => here.segmentTopics.includes(topic) && !topic.includes(head));
     return topics.length >= 2;
+  }
+
+  /** The page names the event's people and place in full: a bare "the runoff" there is this one. */
+  private pageIsAboutEvent(facts: EntityFacts, evidence: PageEvidence): boolean {
+    const entity = facts.entity;
+    if (entity.kind !== 'event') return false;
+    const own = [...entity.participants, ...(entity.place ? [entity.place] : [])];
+    const named = own.filter((id) => evidence.named.has(id)).length;
+    return named >= Math.min(2, own.length);
   }
 
   /** People and events of the dataset named in full on the page, this one aside. */
