@@ -393,6 +393,12 @@ export function readEventPhrase(
     j = k;
   }
   if (attributive) qualifiers.push({ slot: 'generic', value: nextWord! });
+  // "impeached Trump again", "impeached twice": another time than this one.
+  const after = tokens
+    .slice(headLast + 1, headLast + 5)
+    .map((token) => token.text.replace(/[.,;:!?]+$/u, ''));
+  if (after.includes('again') || after.includes('twice'))
+    qualifiers.push({ slot: 'ordinal', value: 'second' });
   return { start, end: trimEnd(text, start, end), qualifiers };
 }
 

@@ -1088,7 +1088,11 @@ export class MentionMatcher {
     return others > 2 * ours ? 'someone-else' : 'unknown';
   }
 
-  /** A page that names other states more than this event's own is about a race elsewhere. */
+  /**
+   * A page that names another state more often than the event's own is
+   * about a race there. (A page about Alabama that compares it with Texas,
+   * Georgia and Mississippi is still about Alabama.)
+   */
   private pageIsAboutAnotherState(
     facts: EntityFacts,
     alias: AliasEntry,
@@ -1096,12 +1100,12 @@ export class MentionMatcher {
   ): boolean {
     if (!facts.placeWords.size || namesOwnPlace(alias, facts)) return false;
     let own = 0;
-    let other = 0;
+    let otherMost = 0;
     for (const [state, count] of evidence.states) {
       if (facts.placeWords.has(state)) own += count;
-      else other += count;
+      else otherMost = Math.max(otherMost, count);
     }
-    return other > own;
+    return otherMost > own;
   }
 }
 
@@ -1155,6 +1159,18 @@ function sentenceConflict(
         return true;
     }
   }
+  // Days named in the sentence, none of them this event's: another one ("is June 9").
+  const days = [...sentence.matchAll(SENTENCE_DAY)].map((match) => [
+    MONTH_NUMBERS.get(match[1]!.replace(/\.$/u, '')) ?? 0,
+    Number(match[2]),
+  ]);
+  if (
+    days.length &&
+    !days.some(([month, day]) =>
+      facts.dates.some(([m, d]) => m === month && (d === null || d === day)),
+    )
+  )
+    return true;
   const office = facts.event.frame?.office;
   if (
     office &&
@@ -1167,9 +1183,22 @@ function sentenceConflict(
   return false;
 }
 
+const MONTH_NUMBERS = new Map<string, number>([
+  ...[
+    'January', 'February', 'March', 'April', 'May', 'June', 'July',
+    'August', 'September', 'October', 'November', 'December',
+  ].map((name, index) => [name, index + 1] as const),
+  ...(['Jan', 'Feb', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'] as const).map(
+    (name) =>
+      [name, ({ Jan: 1, Feb: 2, Aug: 8, Sept: 9, Sep: 9, Oct: 10, Nov: 11, Dec: 12 } as const)[name]] as const,
+  ),
+]);
+const SENTENCE_DAY =
+  /(?<![\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)[ \u00A0]+(\d{1,2})(?![\p{N}])/gu;
+
 function sentenceStart(text: string, at: number): number {
   let from = 0;
-  for (const stop of ['. ', '? ', '! ', '; ', ': ']) {
+  for (const stop of ['. ', '? ', '! ', '; ']) {
     const found = text.lastIndexOf(stop, at - 1);
     if (found >= 0) from = Math.max(from, found + stop.length);
   }

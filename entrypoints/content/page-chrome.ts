@@ -69,7 +69,25 @@ export function isPageChrome(element: Element): boolean {
     !carriesProse(element)
   )
     return true;
-  return LIST_CONTAINERS.has(tag) && isLinkList(element);
+  return LIST_CONTAINERS.has(tag) && (isLinkList(element) || isTagLine(element));
+}
+
+/** A labelled list of topics, links or not: "Tags: Jeff Sessions · Recusal · Alabama". */
+const TAG_LABEL =
+  /^\s*(?:tags|tagged|topics|related topics|filed under|more on|keywords|categories|subjects)\s*:/iu;
+/** A tag line is short; a paragraph that starts "Topics:" and goes on is prose. */
+const MAX_TAG_LINE_CHARS = 400;
+
+function isTagLine(element: Element): boolean {
+  const first = element.firstChild;
+  const lead =
+    first?.nodeType === 3
+      ? (first as Text).data
+      : first?.nodeType === 1
+        ? ((first as Element).textContent ?? '')
+        : '';
+  if (!TAG_LABEL.test(lead)) return false;
+  return (element.textContent ?? '').length <= MAX_TAG_LINE_CHARS;
 }
 
 /**
