@@ -70,13 +70,13 @@ const ATTACHING_PREPOSITIONS = new Set(
  * about the event and keep it.)
  */
 const ATTRIBUTIVE_NOUNS = new Set(
-  'challenger challengers history calendar calendars schedule system systems law laws rules rule process season standard standards threshold thresholds procedure procedures requirement requirements'.split(
+  'challenger challengers fights fight battles battle history calendar calendars schedule system systems law laws rules rule process season standard standards threshold thresholds procedure procedures requirement requirements'.split(
     ' ',
   ),
 );
 const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/u;
 /** Determiners that make a phrase about any such event, not one: "any impeachment". */
-const GENERIC_DETERMINERS = new Set(['any', 'every', 'each', 'all', 'no', 'statewide']);
+const GENERIC_DETERMINERS = new Set(['any', 'every', 'each', 'all', 'no', 'statewide', 'one', 'other']);
 
 /** Words a prepositional qualifier may hold besides qualifiers and names. */
 const OBJECT_FILLERS = new Set(
@@ -399,6 +399,11 @@ export function readEventPhrase(
     .map((token) => token.text.replace(/[.,;:!?]+$/u, ''));
   if (after.includes('again') || after.includes('twice'))
     qualifiers.push({ slot: 'ordinal', value: 'second' });
+  // "the runoff there": the place named before, which may be another state.
+  if (tokens[j]?.text.replace(/[.,;:!?]+$/u, '') === 'there' || after[0] === 'there') {
+    const state = stateBefore(text, start);
+    if (state) qualifiers.push({ slot: 'state', value: state });
+  }
   return { start, end: trimEnd(text, start, end), qualifiers };
 }
 
@@ -605,4 +610,16 @@ export function nameBefore(text: string, at: number): string | null {
     return word;
   }
   return null;
+}
+
+/** The nearest US state named before `at` (within a few sentences): what "there" points to. */
+function stateBefore(text: string, at: number): string | null {
+  const window = text.slice(Math.max(0, at - 400), at);
+  let found: string | null = null;
+  for (const state of US_STATES) {
+    const index = window.lastIndexOf(state);
+    if (index >= 0 && (found === null || index > window.lastIndexOf(found)))
+      found = state;
+  }
+  return found;
 }

@@ -77,6 +77,8 @@ export type Candidate = {
   frame?: FrameReading;
   /** A capitalized word before a surname in a headline (see `LocalVerdict`). */
   neighbour?: string;
+  /** An event phrase with an indefinite article ("a runoff"): often any runoff. */
+  indefinite?: boolean;
 };
 
 /**
@@ -643,6 +645,9 @@ export class MentionMatcher {
             fallback: [],
             local: [],
             frame: { verdict, cueInSentence },
+            ...(/^an?\s/iu.test(text.slice(phraseStart, phraseStart + 3))
+              ? { indefinite: true }
+              : {}),
           },
         };
       }
@@ -664,10 +669,16 @@ export class MentionMatcher {
       const participant = this.facts.get(id);
       if (!participant) continue;
       const description = participant.entity.description.toLowerCase();
-      // Two consecutive words of the description ("attorney general").
-      const words = before.match(/[\p{L}-]+/gu) ?? [];
-      for (let i = Math.max(0, words.length - 4); i + 1 < words.length; i += 1) {
-        if (description.includes(`${words[i]} ${words[i + 1]}`))
+      // Two consecutive words of the description ("attorney general"), after
+      // a definite or possessive determiner: "an attorney general who…"
+      // speaks of any.
+      const words = before.match(/[\p{L}'’-]+/gu) ?? [];
+      for (let i = Math.max(1, words.length - 4); i + 1 < words.length; i += 1) {
+        if (
+          description.includes(`${words[i]} ${words[i + 1]}`) &&
+          /^(?:the|his|her|their|[\p{L}]+['’]s?)$/u.test(words[i - 1]!) &&
+          !/^(?:a|an|any|every)$/u.test(words[i - 1]!)
+        )
           return participant.entity.name.split(' ').at(-1) ?? null;
       }
     }
@@ -987,7 +998,7 @@ export class MentionMatcher {
       });
     } else if (
       !this.eventFitsSegment(facts, alias, here) &&
-      !this.pageIsAboutEvent(facts, evidence)
+      (candidate.indefinite || !this.pageIsAboutEvent(facts, evidence))
     ) {
       // A bare head ("the runoff") needs its paragraph or the page to be about the event.
       return true;
