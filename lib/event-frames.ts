@@ -614,11 +614,11 @@ export function nameBefore(text: string, at: number): string | null {
 
 /** The nearest US state named before `at` (within a few sentences): what "there" points to. */
 function stateBefore(text: string, at: number): string | null {
-  const window = text.slice(Math.max(0, at - 400), at);
+  const before = text.slice(Math.max(0, at - 400), at);
   let found: string | null = null;
   for (const state of US_STATES) {
-    const index = window.lastIndexOf(state);
-    if (index >= 0 && (found === null || index > window.lastIndexOf(found)))
+    const index = before.lastIndexOf(state);
+    if (index >= 0 && (found === null || index > before.lastIndexOf(found)))
       found = state;
   }
   return found;

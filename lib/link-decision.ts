@@ -61,7 +61,9 @@ export const WEIGHTS = {
   /** "Jeff" alone is a name only once the full name is on the page. */
   firstName: -1,
   /** "Sessions" capitalized only by a sentence start ("Sessions start Monday"). */
-  commonWord: -1,
+  commonWord: -0.5,
+  /** …and the page uses that word in lower case too: it is the word. */
+  commonWordOnPage: -1.5,
   /** The entity is named in full elsewhere on the page. */
   namedOnPage: 1.5,
   /** The nearest full name with this surname is this person's. */

@@ -100,6 +100,8 @@ export type SegmentScan = {
   states: string[];
   /** Off-topic domain words in the segment (sports, screen), lower case. */
   offTopic?: string[];
+  /** Aliases that are also everyday words, seen here in lower case ("auburn hair"). */
+  lowercaseWords?: string[];
   names: NameEvent[];
   /** Entities found in this segment (locally accepted, fallbacks included). */
   entities: Set<string>;
@@ -177,6 +179,8 @@ export class PageEvidence {
   readonly states = new Map<string, number>();
   /** Distinct off-topic words per domain. */
   readonly offTopic = new Map<string, Set<string>>();
+  /** Everyday-word aliases the page also uses in lower case: it means the word. */
+  readonly lowercaseWords = new Set<string>();
   /** Per surname key, the first names the page gives other people with it ("Pete", "Melania"). */
   readonly otherFirstWords = new Map<string, Set<string>>();
   private sequence = 0;
@@ -185,6 +189,7 @@ export class PageEvidence {
     scan.sequence = this.sequence;
     this.sequence += 1;
     this.addContext(scan);
+    for (const word of scan.lowercaseWords ?? []) this.lowercaseWords.add(word);
     for (const event of scan.names) {
       const list = this.names.get(event.key) ?? [];
       const order = scan.sequence * ORDER_STRIDE + event.offset;
@@ -328,6 +333,7 @@ export class MentionMatcher {
     const entities = new Set<string>();
     if (!this.pattern)
       return { candidates: [], topics, states, offTopic, names, entities };
+    this.lowercaseSeen = [];
     const candidates = this.findCandidates(
       this.pattern,
       text,
@@ -336,13 +342,24 @@ export class MentionMatcher {
       names,
       true,
     );
+    const lowercaseWords = this.lowercaseSeen;
     const visit = (candidate: Candidate) => {
       entities.add(candidate.alias.entityId);
       for (const inner of candidate.fallback) visit(inner);
     };
     for (const candidate of candidates) visit(candidate);
-    return { candidates, topics, states, offTopic, names, entities };
+    return {
+      candidates,
+      topics,
+      states,
+      offTopic,
+      names,
+      entities,
+      ...(lowercaseWords.length ? { lowercaseWords } : {}),
+    };
   }
+  /** Lower-case uses of everyday-word aliases in the segment being scanned. */
+  private lowercaseSeen: string[] = [];
 
   /**
    * The context words of a text: topic words, US state names and off-topic
@@ -450,6 +467,12 @@ export class MentionMatcher {
         const facts = this.facts.get(entry.entityId)!;
         const verdict = checkLocalContext(entry, facts, text, start, end);
         if (!verdict.ok && verdict.otherPerson) binding.push(entry);
+        if (
+          !verdict.ok &&
+          entry.commonWord &&
+          /^\p{Ll}/u.test(text[start] ?? '')
+        )
+          this.lowercaseSeen.push(entry.text.toLowerCase());
         if (verdict.ok) {
           alias = entry;
           local = verdict.signals;
@@ -774,8 +797,10 @@ export class MentionMatcher {
         segmentTopics: scan.topics,
       });
       if (!decision.link) {
+        // A full name the page does not support: its surname inside is no better.
+        const outer = candidate.alias.kind === 'person' ? [candidate.alias] : [];
         return candidate.fallback
-          .filter((inner) => keepsAfterRefusal(inner.alias, []))
+          .filter((inner) => keepsAfterRefusal(inner.alias, outer))
           .map(admit)
           .some(Boolean);
       }
@@ -832,6 +857,13 @@ export class MentionMatcher {
     const entity = facts.entity;
     const signals: Signal[] = [...candidate.local];
     let vetoed = false;
+    // "Auburn Is the Fall Color": capitalized only by position, and the page
+    // uses the same word in lower case ("what auburn actually is").
+    if (
+      signals.some((signal) => signal.name === 'common-word') &&
+      evidence.lowercaseWords.has(alias.text.toLowerCase())
+    )
+      signals.push({ name: 'common-word', weight: WEIGHTS.commonWordOnPage });
 
     // The prior of the surface form.
     if (alias.kind === 'event') {

@@ -25,7 +25,9 @@ describe('MentionMatcher: names', () => {
         end: 23,
         entityId: 'jeff-sessions',
         alias: 'Jeff Sessions',
-        reason: { type: 'name' },
+        reason: {
+          signals: [{ name: 'full-name', text: 'it is a full name' }],
+        },
       },
     ]);
   });
@@ -34,11 +36,12 @@ describe('MentionMatcher: names', () => {
     expect(names('President Donald Trump said')).toEqual([
       'President Donald Trump',
     ]);
+    // An event phrase owns its qualifiers: one mention, not "Alabama" + "Senate".
     expect(linked('the Mueller investigation began')).toEqual([
-      ['Mueller investigation', 'mueller-investigation'],
+      ['the Mueller investigation', 'mueller-investigation'],
     ]);
     expect(linked('the Alabama Senate runoff on July 14')).toEqual([
-      ['Alabama Senate runoff', 'alabama-senate-runoff-2020'],
+      ['the Alabama Senate runoff on July 14', 'alabama-senate-runoff-2020'],
     ]);
   });
 
@@ -87,7 +90,14 @@ describe('MentionMatcher: disambiguation', () => {
     );
     expect(mentions[1]).toMatchObject({
       entityId: 'jeff-sessions',
-      reason: { type: 'named-on-page', name: 'Jeff Sessions' },
+      reason: {
+        signals: expect.arrayContaining([
+          {
+            name: 'named-on-page',
+            text: '“Jeff Sessions” appears on this page',
+          },
+        ]),
+      },
     });
   });
 
@@ -129,9 +139,9 @@ describe('MentionMatcher: disambiguation', () => {
   });
 
   it('links a surname after a title that fits', () => {
-    expect(names('Doug Jones spoke. Sen. Jones later said')).toEqual([
-      'Doug Jones',
-      'Jones',
+    expect(names('Sen. Doug Jones spoke. Sen. Jones later said')).toEqual([
+      'Sen. Doug Jones',
+      'Sen. Jones',
     ]);
   });
 
@@ -142,9 +152,9 @@ describe('MentionMatcher: disambiguation', () => {
     const reason = findMentions(matcher, text).find(
       (m) => m.entityId === 'jeff-sessions',
     )?.reason;
-    expect(reason).toMatchObject({
-      type: 'context',
-      related: expect.arrayContaining(['Tommy Tuberville']),
+    expect(reason?.signals).toContainEqual({
+      name: 'related-on-page',
+      text: expect.stringContaining('“Tommy Tuberville”'),
     });
   });
 
@@ -173,7 +183,7 @@ describe('MentionMatcher: events', () => {
 
   it('links an event phrase when the page is about that event', () => {
     expect(linked(trumpPage)).toContainEqual([
-      'impeachment trial',
+      'the impeachment trial',
       'trump-impeachment',
     ]);
   });
