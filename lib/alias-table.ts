@@ -170,9 +170,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
         ...(frame?.heads ?? []),
         ...(frame?.verbs ?? []),
         ...(frame?.paraphrases ?? []),
-      ].map((word) =>
-        word.toLowerCase(),
-      ),
+      ].map((word) => word.toLowerCase()),
     );
     for (const alias of entity.aliases) {
       // A frame reads every phrase with its head ("the runoff", "GOP runoff"):

@@ -76,7 +76,16 @@ const ATTRIBUTIVE_NOUNS = new Set(
 );
 const ORDINAL_NUMBER = /^\d+(?:st|nd|rd|th)$/u;
 /** Determiners that make a phrase about any such event, not one: "any impeachment". */
-const GENERIC_DETERMINERS = new Set(['any', 'every', 'each', 'all', 'no', 'statewide', 'one', 'other']);
+const GENERIC_DETERMINERS = new Set([
+  'any',
+  'every',
+  'each',
+  'all',
+  'no',
+  'statewide',
+  'one',
+  'other',
+]);
 
 /** Words a prepositional qualifier may hold besides qualifiers and names. */
 const OBJECT_FILLERS = new Set(
@@ -400,7 +409,10 @@ export function readEventPhrase(
   if (after.includes('again') || after.includes('twice'))
     qualifiers.push({ slot: 'ordinal', value: 'second' });
   // "the runoff there": the place named before, which may be another state.
-  if (tokens[j]?.text.replace(/[.,;:!?]+$/u, '') === 'there' || after[0] === 'there') {
+  if (
+    tokens[j]?.text.replace(/[.,;:!?]+$/u, '') === 'there' ||
+    after[0] === 'there'
+  ) {
     const state = stateBefore(text, start);
     if (state) qualifiers.push({ slot: 'state', value: state });
   }
@@ -435,7 +447,10 @@ export function subjectBefore(
     if (endsSentence(token)) return null;
     if (/^(he|she|who|him|He|She|Who)$/u.test(token.text))
       return { type: 'pronoun' };
-    if (LEXEME_FIRST_WORDS.has(bare(token.text)) || NOT_NAMES.has(bare(token.text)))
+    if (
+      LEXEME_FIRST_WORDS.has(bare(token.text)) ||
+      NOT_NAMES.has(bare(token.text))
+    )
       continue; // "the House impeached": an office, not a person.
     if (isCapitalized(token.text) && !FILLERS.has(token.text.toLowerCase())) {
       const atSentenceStart = i === 0 || endsSentence(tokens[i - 1]!);

@@ -67,8 +67,14 @@ export function checkPersonName(
   const apposition = /^[ \u00A0]+the[ \u00A0]+([\p{Ll}.]+)/u.exec(
     text.slice(end, end + 24),
   );
-  if (apposition && ROLES.has(apposition[1]!) && !roleFits(facts, apposition[1]!))
-    return someoneElse(`"the ${apposition[1]}" does not describe ${facts.entity.name}`);
+  if (
+    apposition &&
+    ROLES.has(apposition[1]!) &&
+    !roleFits(facts, apposition[1]!)
+  )
+    return someoneElse(
+      `"the ${apposition[1]}" does not describe ${facts.entity.name}`,
+    );
 
   const singleWord = !/[\s\u00A0]/u.test(alias.text);
   if (alias.form === 'surname' || alias.form === 'first-name') {

@@ -103,7 +103,9 @@ export function checkPlaceOrOrganization(
     return reject('part of an institution’s name ("University of …")');
   if (alias.placeName) {
     if (
-      PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+      PLACE_PREPOSITION_BEFORE.test(
+        text.slice(Math.max(0, start - 12), start),
+      ) ||
       US_STATE_AFTER.test(text.slice(end, end + 20))
     )
       return reject('the town of that name');

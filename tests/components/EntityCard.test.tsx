@@ -121,7 +121,14 @@ describe('EntityCard', () => {
       <EntityCard
         entity={entity('jeff-sessions')}
         dataset={dataset}
-        reason={{ type: 'named-on-page', name: 'Jeff Sessions' }}
+        reason={{
+          signals: [
+            {
+              name: 'named-on-page',
+              text: '“Jeff Sessions” appears on this page',
+            },
+          ],
+        }}
       />,
       container,
     );

@@ -47,21 +47,43 @@ describe('timelineFor', () => {
 });
 
 describe('explainReason', () => {
-  it.each<[MentionReason, string]>([
-    [{ type: 'name' }, 'Linked by its full name.'],
+  it.each<[string, MentionReason, string | null]>([
     [
-      { type: 'named-on-page', name: 'Jeff Sessions' },
-      'Linked because “Jeff Sessions” appears on this page.',
+      'a full name',
+      { signals: [{ name: 'full-name', text: 'it is a full name' }] },
+      'Linked because it is a full name.',
     ],
     [
+      'two signals',
       {
-        type: 'context',
-        related: ['Tommy Tuberville', 'Alabama'],
-        topics: ['runoff'],
+        signals: [
+          {
+            name: 'named-on-page',
+            text: '“Jeff Sessions” appears on this page',
+          },
+          {
+            name: 'related-on-page',
+            text: 'the page names “Tommy Tuberville”',
+          },
+        ],
       },
-      'Linked because this page names “Tommy Tuberville” and “Alabama” and mentions runoff.',
+      'Linked because “Jeff Sessions” appears on this page; and the page names “Tommy Tuberville”.',
     ],
-  ])('explains %o', (reason, text) => {
+    [
+      'three or more signals',
+      {
+        signals: [
+          { name: 'phrase-names-it', text: 'the phrase names July 14' },
+          { name: 'related-on-page', text: 'the page names “Jeff Sessions”' },
+          { name: 'topics-on-page', text: 'the page mentions runoff' },
+          { name: 'context-words', text: 'its sentence says “runoff”' },
+        ],
+      },
+      'Linked because the phrase names July 14; the page names “Jeff Sessions”; and the page mentions runoff.',
+    ],
+    // Never "Linked because this page ." (an empty reason): no signal, no sentence.
+    ['no signal', { signals: [] }, null],
+  ])('explains %s', (_name, reason, text) => {
     expect(explainReason(reason)).toBe(text);
   });
 });
