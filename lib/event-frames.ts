@@ -87,6 +87,17 @@ const GENERIC_DETERMINERS = new Set([
   'other',
 ]);
 
+/** Nouns that close a prepositional qualifier: "for the Republican nomination", "for the Senate seat". */
+const OBJECT_NOUNS = new Set([
+  'nomination',
+  'seat',
+  'seats',
+  'nominee',
+  'interference',
+  'election',
+  'elections',
+]);
+
 /** Words a prepositional qualifier may hold besides qualifiers and names. */
 const OBJECT_FILLERS = new Set(
   "the a an his her their its nomination seat seats party party's state state's nominee special counsel counsel's and election elections interference".split(
@@ -382,11 +393,15 @@ export function readEventPhrase(
         if (endsSentence(tokens[k - 1]!)) break;
         continue;
       }
+      const word = token.text.toLowerCase().replace(/[.,;:!?]+$/u, '');
       if (
-        OBJECT_FILLERS.has(token.text.toLowerCase()) ||
+        OBJECT_FILLERS.has(word) ||
         DAY.test(token.text) ||
-        ORDINAL_NUMBER.test(token.text)
+        ORDINAL_NUMBER.test(word)
       ) {
+        // A noun after the qualifier ends the object: "for the Republican nomination".
+        if (found.length && OBJECT_NOUNS.has(word))
+          objectEnd = token.start + word.length;
         k += 1;
         if (endsSentence(token)) break;
         continue;

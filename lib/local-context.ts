@@ -56,7 +56,10 @@ export function checkLocalContext(
   if (isDescriptiveEpithet(alias)) return reject('a description, not a name');
   if (!caseFits(alias, text.slice(start, end), text, start))
     return reject('case does not fit a name');
-  if (isShareCall(text, start)) return reject('a share or follow button');
+  // "Share on Twitter": the platform of a share or follow button (a person's
+  // handle after "Follow" is still that person).
+  if (alias.kind === 'organization' && isShareCall(text, start))
+    return reject('a share or follow button');
   const signals = commonWordSignal(alias, text, start);
   const verdict =
     alias.kind === 'person'
