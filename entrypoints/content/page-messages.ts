@@ -9,14 +9,13 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
+// content-requests, not messages: no zod schema is built on every page load (lib/content-requests.ts).
 import {
   countMentions,
-  parseContentRequest,
-  type ContentRequest,
-  type PageState,
-  type ReplyTo,
   MESSAGE,
-} from '@/lib/messages';
+  parseContentRequest,
+} from '@/lib/content-requests';
+import type { ContentRequest, PageState, ReplyTo } from '@/lib/messages';
 import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 
 /** Set for a moment on the mention the popup jumped to; styled in mentions.css. */
