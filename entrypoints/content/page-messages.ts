@@ -75,7 +75,14 @@ export function connectPageMessages(
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  let reported = '';
+  // A new page's badge is already blank (browsers reset a tab's badge when it navigates to a new page),
+  // so a page that mentions nobody (most pages) sends nothing: no message, no background woken, no
+  // messaging set-up in the page (about as much as the rest of our start-up on such a page).
+  let reported = JSON.stringify({
+    type: MESSAGE.mentionCount,
+    count: 0,
+    paused: false,
+  });
   session.onSettled(() => {
     if (ctx.isInvalid) return;
     const { state, mentions } = pageState(session, host);

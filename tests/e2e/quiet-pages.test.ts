@@ -8,6 +8,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openPage, useExtensionBrowser } from './support';
 
+/** The extension API, in the service worker's world (evaluated there, never in Node). */
+declare const chrome: {
+  tabs: { query(query: object): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
+
 type Timing = {
   scriptMs: number;
   mentions: number;
@@ -66,6 +72,36 @@ describe('a page that mentions nobody', () => {
       timeout: 3000,
     });
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('sends no count for a page without mentions: the tab’s badge from the page before is reset by the browser', async () => {
+    const { page } = await openPage(e2e, '/');
+    const worker =
+      e2e.browser.context.serviceWorkers()[0] ??
+      (await e2e.browser.context.waitForEvent('serviceworker'));
+    const tabId = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true });
+      return tab?.id ?? -1;
+    });
+    const badge = () =>
+      worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await page.waitForFunction(
+      () => document.querySelectorAll('backstory-mention').length > 0,
+    );
+    const waitForBadge = async (want: (text: string) => boolean) => {
+      const deadline = Date.now() + 3000;
+      let text = await badge();
+      while (!want(text) && Date.now() < deadline) {
+        await page.waitForTimeout(50);
+        text = await badge();
+      }
+      return text;
+    };
+    assert.match(await waitForBadge((text) => text !== ''), /^\d+$/);
+    await page.goto(`${e2e.server.origin}/fixtures/quiet/`);
+    await page.waitForSelector('html[data-backstory-state="ready"]');
+    assert.equal(await waitForBadge((text) => text === ''), '');
     await page.close();
   });
 });

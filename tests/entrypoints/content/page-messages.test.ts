@@ -157,6 +157,37 @@ describe('page-messages', () => {
       [{ type: 'mention-count', count: 4, paused: false }],
     ]);
   });
+
+  it('sends nothing for a page without mentions (its badge is blank already), and reports a later change', async () => {
+    const settledListeners: (() => void)[] = [];
+    const mentions: Element[] = [];
+    const session: SessionView = {
+      isActive: true,
+      mentions,
+      settled: () => Promise.resolve(),
+      onSettled: (listener) => settledListeners.push(listener),
+    };
+    const ctx = {
+      isInvalid: false,
+      signal: new AbortController().signal,
+      onInvalidated: () => undefined,
+      setTimeout: (handler: () => void, ms: number) =>
+        window.setTimeout(handler, ms),
+    } as unknown as ContentScriptContext;
+    connectPageMessages(ctx, session);
+    const sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue(undefined);
+    for (const listener of settledListeners) listener();
+    expect(sent).not.toHaveBeenCalled();
+    document.body.innerHTML =
+      '<backstory-mention data-backstory-entity="doug-jones">Doug Jones</backstory-mention>';
+    mentions.push(document.querySelector('backstory-mention')!);
+    for (const listener of settledListeners) listener();
+    expect(sent.mock.calls).toEqual([
+      [{ type: 'mention-count', count: 1, paused: false }],
+    ]);
+  });
 });
 
 describe('extension messaging surface', () => {
