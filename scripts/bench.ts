@@ -16,6 +16,7 @@
  *   --baseline DIR   also measure another built extension (e.g. a build of the last release) beside ours,
  *                    run by run, for before/after figures from one run
  *   --no-docs        do not rewrite the results section of docs/benchmarks.md
+ *   --startup-only   only the start-up measure on realistic pages (--runs sets the traced loads per page)
  *   --profile        save a CPU profile of one run on the largest page (.output/bench/*.cpuprofile)
  *   --trace          also trace one run on the largest page (.output/bench/trace-*.json) and sum rendering and GC
  *   --out FILE       JSON output (default .output/bench/latest.json)
@@ -24,11 +25,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_DIR } from './bench/pages';
-import { markdownReport, textReport } from './bench/report';
+import {
+  markdownReport,
+  renderTables,
+  startupTable,
+  startupTargets,
+  targetTable,
+  textReport,
+} from './bench/report';
 import {
   buildExtension,
   DEFAULT_OPTIONS,
   runBench,
+  runStartupBench,
   type BenchOptions,
 } from './bench/run';
 
@@ -42,6 +51,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: `${BENCH_DIR}/latest.json` },
     baseline: { type: 'string' },
     'no-docs': { type: 'boolean', default: false },
+    'startup-only': { type: 'boolean', default: false },
   },
 });
 
@@ -66,6 +76,22 @@ if (values.quick) {
 }
 if (values.runs) options.runs = Math.max(1, Number(values.runs));
 
+if (values['startup-only']) {
+  const startup = await runStartupBench({
+    ...options,
+    ...(values.runs ? { startupRuns: Math.max(1, Number(values.runs)) } : {}),
+  });
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(startup, null, 2)}\n`);
+  const list = [startupTable(startup), targetTable(startupTargets(startup))];
+  console.log(
+    `${startup.date.slice(0, 10)}, ${startup.browser}, load ${startup.machine.loadStart[0]?.toFixed(1)} → ${startup.machine.loadEnd[0]?.toFixed(1)}; content script ${(startup.bundle.gzipBytes / 1000).toFixed(1)} KB gzipped\n`,
+  );
+  console.log(renderTables(list, false));
+  console.log('\nMarkdown:\n');
+  console.log(renderTables(list, true));
+  process.exit(0);
+}
 const result = await runBench(options);
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);

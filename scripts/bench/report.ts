@@ -16,7 +16,7 @@ import {
   times,
 } from './stats';
 
-type Table = {
+export type Table = {
   title: string;
   header: string[];
   rows: string[][];
@@ -188,6 +188,17 @@ export function tables(bench: BenchResult): Table[] {
       'engine build = parsing the dataset and building the matcher, once per page that passes the prefilter (not in script ms); prefilter = the page text checked for any alias word; walk = pulling text runs from the page (TreeWalker, skip rules); scan = the matcher and the page evidence; viewport = locating runs against the first viewport; resolve = deciding; wrap = DOM writes; tab stops = the first mention of each entity made focusable.',
     ],
   };
+  const startup = startupTable(bench);
+  const tablesOut = [startup, first, comparison, append, scaling, phases];
+  if (bench.pages.some((result) => result.baseline))
+    tablesOut.push(beforeAfter(bench));
+  return tablesOut;
+}
+
+type StartupPart = Pick<BenchResult, 'startup' | 'baselineDir'>;
+
+/** The start-up table (realistic pages, traced). */
+export function startupTable(bench: StartupPart): Table {
   const startupRows = bench.startup.map((entry) => {
     const pair = (pick: (s: StartupSummary) => number | null) =>
       entry.baseline
@@ -206,7 +217,7 @@ export function tables(bench: BenchResult): Table[] {
       pair((s) => s.scriptMs),
     ];
   });
-  const startup: Table = {
+  return {
     title: `Start-up on realistic pages (medians of ${bench.startup[0]?.ours.runs.length ?? 0} traced loads per page${bench.baselineDir ? '; before → after, the baseline build run by run beside ours' : ''})`,
     header: [
       'page',
@@ -226,15 +237,11 @@ export function tables(bench: BenchResult): Table[] {
       `Medians over the pages without a name: ${startupMedians(bench, false)}. With names: ${startupMedians(bench, true)}.`,
     ],
   };
-  const tablesOut = [startup, first, comparison, append, scaling, phases];
-  if (bench.pages.some((result) => result.baseline))
-    tablesOut.push(beforeAfter(bench));
-  return tablesOut;
 }
 
 /** Median over pages of each page's median (pages with or without names). */
 function startupMedian(
-  bench: BenchResult,
+  bench: StartupPart,
   named: boolean,
   pick: (s: StartupSummary) => number | null,
   which: 'ours' | 'baseline' = 'ours',
@@ -247,7 +254,7 @@ function startupMedian(
   );
 }
 
-function startupMedians(bench: BenchResult, named: boolean): string {
+function startupMedians(bench: StartupPart, named: boolean): string {
   const both = (pick: (s: StartupSummary) => number | null) => {
     const after = ms(startupMedian(bench, named, pick));
     return bench.baselineDir
@@ -318,35 +325,7 @@ export function targets(bench: BenchResult): Target[] {
             : measured >= limit,
     });
   const msText = (v: number | null) => `${ms(v)} ms`;
-  // Every page.
-  if (bench.startup.length) {
-    check(
-      'every page: evaluating the content script ≤ 8 ms (median over the realistic pages)',
-      median(
-        bench.startup
-          .map((entry) => entry.ours.evaluateMs)
-          .filter((v): v is number => v !== null),
-      ),
-      8,
-      msText,
-    );
-    check(
-      'page with no mentions: all of our main-thread time ≤ 10 ms (median over those pages)',
-      startupMedian(bench, false, (s) => s.oursMs),
-      10,
-      msText,
-    );
-    check(
-      'page with no mentions: no task of ours over 16 ms (worst page’s median)',
-      Math.max(
-        ...bench.startup
-          .filter((entry) => entry.planted === 0)
-          .map((entry) => entry.ours.longestMs ?? 0),
-      ),
-      16,
-      msText,
-    );
-  }
+  out.push(...startupTargets(bench));
   check(
     'content script ≤ 40 KB gzipped',
     bench.bundle.gzipBytes,
@@ -414,7 +393,44 @@ export function targets(bench: BenchResult): Target[] {
   return out;
 }
 
-function targetTable(list: Target[]): Table {
+/** The issue's every-page start-up targets, from the start-up measure. */
+export function startupTargets(bench: StartupPart): Target[] {
+  const out: Target[] = [];
+  const check = (target: string, measured: number | null, limit: number) =>
+    out.push({
+      target,
+      measured: `${ms(measured)} ms`,
+      met: measured === null ? null : measured <= limit,
+    });
+  if (bench.startup.length) {
+    check(
+      'every page: evaluating the content script ≤ 8 ms (median over the realistic pages)',
+      median(
+        bench.startup
+          .map((entry) => entry.ours.evaluateMs)
+          .filter((v): v is number => v !== null),
+      ),
+      8,
+    );
+    check(
+      'page with no mentions: all of our main-thread time ≤ 10 ms (median over those pages)',
+      startupMedian(bench, false, (s) => s.oursMs),
+      10,
+    );
+    check(
+      'page with no mentions: no task of ours over 16 ms (worst page’s median)',
+      Math.max(
+        ...bench.startup
+          .filter((entry) => entry.planted === 0)
+          .map((entry) => entry.ours.longestMs ?? 0),
+      ),
+      16,
+    );
+  }
+  return out;
+}
+
+export function targetTable(list: Target[]): Table {
   return {
     title: 'Targets',
     header: ['target', 'measured', 'met'],
@@ -489,6 +505,30 @@ export function markdownReport(bench: BenchResult): string {
     );
     if (table.notes?.length)
       parts.push(...table.notes.map((note) => `- ${note}`), '');
+  }
+  return parts.join('\n');
+}
+
+/** Text and markdown of a few tables (the start-up-only run). */
+export function renderTables(
+  list: readonly Table[],
+  markdown: boolean,
+): string {
+  const parts: string[] = [];
+  for (const table of list) {
+    if (markdown)
+      parts.push(
+        `**${table.title}**`,
+        '',
+        markdownTable(table.header, table.rows),
+        '',
+      );
+    else parts.push(table.title, textTable(table.header, table.rows), '');
+    if (table.notes?.length)
+      parts.push(
+        ...table.notes.map((note) => (markdown ? `- ${note}` : `  ${note}`)),
+        '',
+      );
   }
   return parts.join('\n');
 }

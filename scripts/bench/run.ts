@@ -310,15 +310,7 @@ export async function runBench(
   log(
     `Pages: ${[...pages.news, pages.noMentions].map((page) => `${page.label} (${page.textBytes.toLocaleString('en-US')} B text, ${page.planted} mentions planted)`).join('; ')}`,
   );
-  const realPages = options.realPages.map((spec, i) => {
-    const page = generateRealPage(spec, 500 + i);
-    writeFileSync(join(pagesDir, spec.file), page.html);
-    return {
-      ...spec,
-      htmlBytes: Buffer.byteLength(page.html),
-      textBytes: page.textBytes,
-    };
-  });
+  const realPages = writeRealPages(options.realPages, pagesDir);
   const probe = await buildProbe();
   await buildEngine(options.outDir);
   const server = await serveStatic({
@@ -450,45 +442,14 @@ export async function runBench(
         };
       });
 
-    // Start-up on realistic pages: one traced load at a time, ours and the baseline in turn.
-    const startup: StartupResult[] = [];
-    const blank = `${server.origin}/bench/blank.html`;
-    for (const spec of realPages) {
-      const mine: StartupRun[] = [];
-      const theirs: StartupRun[] = [];
-      for (let i = 0; i < options.startupRuns; i += 1) {
-        mine.push(
-          await traceStartup(
-            extension.context,
-            extension.extensionId,
-            blank,
-            `${server.origin}/bench/${spec.file}`,
-          ),
-        );
-        if (baseline)
-          theirs.push(
-            await traceStartup(
-              baseline.context,
-              baseline.extensionId,
-              blank,
-              `${server.origin}/bench/${spec.file}`,
-            ),
-          );
-      }
-      const result: StartupResult = {
-        file: spec.file,
-        label: spec.label,
-        htmlBytes: spec.htmlBytes,
-        textBytes: spec.textBytes,
-        planted: spec.mentions.length,
-        ours: summarizeStartup(mine),
-        ...(baseline ? { baseline: summarizeStartup(theirs) } : {}),
-      };
-      startup.push(result);
-      log(
-        `Start-up ${spec.label}: evaluate ${result.ours.evaluateMs?.toFixed(1)} ms, ours ${result.ours.oursMs?.toFixed(1)} ms${baseline ? ` (baseline ${result.baseline?.evaluateMs?.toFixed(1)} / ${result.baseline?.oursMs?.toFixed(1)} ms)` : ''}`,
-      );
-    }
+    const startup = await measureStartup(
+      extension,
+      baseline,
+      server.origin,
+      realPages,
+      options.startupRuns,
+      log,
+    );
 
     let profile: BenchResult['profile'];
     if (options.profile) {
@@ -625,5 +586,132 @@ async function profileOurs(
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
+  }
+}
+
+type RealPage = (typeof REAL_PAGES)[number] & {
+  htmlBytes: number;
+  textBytes: number;
+};
+
+/** Writes the realistic pages into `dir` (seeded) and returns them with their sizes. */
+function writeRealPages(specs: typeof REAL_PAGES, dir: string): RealPage[] {
+  return specs.map((spec, i) => {
+    const page = generateRealPage(spec, 500 + i);
+    writeFileSync(join(dir, spec.file), page.html);
+    return {
+      ...spec,
+      htmlBytes: Buffer.byteLength(page.html),
+      textBytes: page.textBytes,
+    };
+  });
+}
+
+/** Start-up on realistic pages: one traced load at a time, ours and the baseline in turn. */
+async function measureStartup(
+  extension: {
+    context: import('playwright-core').BrowserContext;
+    extensionId: string;
+  },
+  baseline: {
+    context: import('playwright-core').BrowserContext;
+    extensionId: string;
+  } | null,
+  origin: string,
+  realPages: readonly RealPage[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<StartupResult[]> {
+  const startup: StartupResult[] = [];
+  const blank = `${origin}/bench/blank.html`;
+  for (const spec of realPages) {
+    const mine: StartupRun[] = [];
+    const theirs: StartupRun[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      mine.push(
+        await traceStartup(
+          extension.context,
+          extension.extensionId,
+          blank,
+          `${origin}/bench/${spec.file}`,
+        ),
+      );
+      if (baseline)
+        theirs.push(
+          await traceStartup(
+            baseline.context,
+            baseline.extensionId,
+            blank,
+            `${origin}/bench/${spec.file}`,
+          ),
+        );
+    }
+    const result: StartupResult = {
+      file: spec.file,
+      label: spec.label,
+      htmlBytes: spec.htmlBytes,
+      textBytes: spec.textBytes,
+      planted: spec.mentions.length,
+      ours: summarizeStartup(mine),
+      ...(baseline ? { baseline: summarizeStartup(theirs) } : {}),
+    };
+    startup.push(result);
+    log(
+      `Start-up ${spec.label}: evaluate ${result.ours.evaluateMs?.toFixed(1)} ms, ours ${result.ours.oursMs?.toFixed(1)} ms${baseline ? ` (baseline ${result.baseline?.evaluateMs?.toFixed(1)} / ${result.baseline?.oursMs?.toFixed(1)} ms)` : ''}`,
+    );
+  }
+
+  return startup;
+}
+
+/** `npm run bench -- --startup-only`: the start-up measure alone (realistic pages, traced). */
+export async function runStartupBench(
+  partial: Partial<BenchOptions> = {},
+): Promise<
+  Pick<
+    BenchResult,
+    'startup' | 'baselineDir' | 'bundle' | 'date' | 'browser' | 'machine'
+  >
+> {
+  const options: BenchOptions = { ...DEFAULT_OPTIONS, ...partial };
+  const loadStart = loadavg();
+  const pagesDir = join(options.outDir, 'pages');
+  mkdirSync(pagesDir, { recursive: true });
+  writeFileSync(
+    join(pagesDir, 'blank.html'),
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
+  );
+  const realPages = writeRealPages(options.realPages, pagesDir);
+  const server = await serveStatic({ '/bench/': pagesDir });
+  const extension = await launchWithExtension();
+  const baseline = options.baselineDir
+    ? await launchWithExtension({ extensionDir: options.baselineDir })
+    : null;
+  try {
+    const startup = await measureStartup(
+      extension,
+      baseline,
+      server.origin,
+      realPages,
+      options.startupRuns,
+      options.log,
+    );
+    return {
+      date: new Date().toISOString(),
+      browser: `Chromium ${extension.context.browser()?.version() ?? 'unknown'}`,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        loadStart,
+        loadEnd: loadavg(),
+      },
+      bundle: contentScriptSize(),
+      startup,
+      ...(options.baselineDir ? { baselineDir: options.baselineDir } : {}),
+    };
+  } finally {
+    await extension.close();
+    await baseline?.close();
+    await server.close();
   }
 }
