@@ -24,7 +24,7 @@
 import type { Entity } from '../data/dataset-schema';
 import { aliasKey, buildAliasTable } from './alias-table';
 import { trieSource } from './alias-trie';
-import { removeInvisible } from './segment-text';
+import { hasInvisible, removeInvisible } from './segment-text';
 
 /** The characters that stand for a class of characters in the matcher's RegExp (see alias-trie.ts). */
 const SEPARATORS = /[ '-]+/;
@@ -79,5 +79,10 @@ export function createPrefilter(words: readonly string[]): Prefilter {
   if (words.includes('')) return () => true;
   // The matcher's flags, so case folding is the same; compiled on first use.
   const pattern = new RegExp(trieSource(words), 'iu');
-  return (text) => pattern.test(removeInvisible(text));
+  // The text as it is first: on a page that names someone this stops at the first word, and a page
+  // without invisible characters (most) needs no second look. Only a miss on a text that has them
+  // is checked again with them removed, as the matcher would see it.
+  return (text) =>
+    pattern.test(text) ||
+    (hasInvisible(text) && pattern.test(removeInvisible(text)));
 }
