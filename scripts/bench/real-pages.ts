@@ -21,6 +21,8 @@ export type RealPageSpec = {
   textBytes: number;
   /** Names from the dataset written into the text (none on most pages). */
   mentions: readonly string[];
+  /** Words written in the same way that are not names (a word of an alias: the prefilter passes, nothing links). */
+  decoys?: readonly string[];
 };
 
 export const REAL_PAGES: readonly RealPageSpec[] = [
@@ -94,7 +96,8 @@ export const REAL_PAGES: readonly RealPageSpec[] = [
     kind: 'news',
     language: 'en',
     textBytes: 30_000,
-    mentions: ['The club president'],
+    mentions: [],
+    decoys: ['The club president'],
   },
   {
     file: 'r-politics-en.html',
@@ -236,7 +239,7 @@ function body(
 ): { html: string; textBytes: number } {
   const blocks: string[] = [];
   let textBytes = 0;
-  const mentions = [...spec.mentions];
+  const mentions = [...spec.mentions, ...(spec.decoys ?? [])];
   const paragraph = () => {
     const sentences: string[] = [];
     for (let i = 0; i < 4; i += 1)

@@ -12,6 +12,13 @@ import {
 
 const OWN = { id: fakeBrowser.runtime.id };
 
+/** Timers the code under test started: cleared after each test, so none fires after the DOM is gone. */
+const timers: number[] = [];
+function track(id: number): number {
+  timers.push(id);
+  return id;
+}
+
 function setUp(active = true) {
   document.body.innerHTML = `
     <p><backstory-mention data-backstory-entity="jeff-sessions">Jeff Sessions</backstory-mention> met
@@ -36,7 +43,7 @@ function setUp(active = true) {
     signal: new AbortController().signal,
     onInvalidated: () => undefined,
     setTimeout: (handler: () => void, ms: number) =>
-      window.setTimeout(handler, ms),
+      track(window.setTimeout(handler, ms)),
   } as unknown as ContentScriptContext;
   connectPageMessages(ctx, session);
   return { mentions, settledListeners };
@@ -59,6 +66,7 @@ describe('page-messages', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     document.body.innerHTML = '';
+    for (const id of timers.splice(0)) window.clearTimeout(id);
   });
 
   it('tells the extension the host and the mentions per entity, a split mention once, most first', async () => {
@@ -172,7 +180,7 @@ describe('page-messages', () => {
       signal: new AbortController().signal,
       onInvalidated: () => undefined,
       setTimeout: (handler: () => void, ms: number) =>
-        window.setTimeout(handler, ms),
+        track(window.setTimeout(handler, ms)),
     } as unknown as ContentScriptContext;
     connectPageMessages(ctx, session);
     const sent = vi
