@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { COMMAND } from './lib/commands';
-import { buildDatasetJson } from './scripts/build-dataset';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { buildDatasetJson, buildPrefilterJson } from './scripts/build-dataset';
+import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 
 const GECKO_ID = 'backstory@backstory.example';
 /**
@@ -11,11 +11,39 @@ const GECKO_ID = 'backstory@backstory.example';
  */
 const TOGGLE_SITE_SHORTCUT = 'Alt+Shift+O';
 
-/** Rebuilds data/dataset.json before every extension build, so a build never ships stale data. */
+/**
+ * Rebuilds data/dataset.json and data/prefilter.json (the content script's
+ * "no mention here" words, lib/prefilter.ts) before every extension build, so
+ * a build never ships stale data or a prefilter that misses an alias.
+ */
 function refreshDataset(): void {
-  const path = new URL('./data/dataset.json', import.meta.url);
   const json = buildDatasetJson();
-  if (readFileSync(path, 'utf8') !== json) writeFileSync(path, json);
+  for (const [file, text] of [
+    ['./data/dataset.json', json],
+    ['./data/prefilter.json', buildPrefilterJson(json)],
+  ] as const) {
+    const path = new URL(file, import.meta.url);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text)
+      writeFileSync(path, text);
+  }
+}
+
+/**
+ * `data/dataset.json?raw` (the content script's dataset, parsed only when a page may mention someone)
+ * as one minified JSON string: the file's indentation would ship in every page's script otherwise.
+ */
+function minifiedDatasetText() {
+  const suffix = '/data/dataset.json?raw';
+  return {
+    name: 'backstory:minified-dataset-text',
+    enforce: 'pre' as const,
+    load(id: string) {
+      if (!id.endsWith(suffix)) return null;
+      const file = id.slice(0, -'?raw'.length);
+      const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
+      return `export default ${JSON.stringify(text)};`;
+    },
+  };
 }
 
 export default defineConfig({
@@ -24,7 +52,7 @@ export default defineConfig({
   imports: false,
   publicDir: 'components/public',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), minifiedDatasetText()],
     // The modulepreload polyfill is a fetch() we do not need in extension pages.
     build: { modulePreload: { polyfill: false } },
   }),

@@ -4,18 +4,10 @@
  * does not pull the whole dataset schema into the content script bundle.
  */
 import * as z from 'zod/mini';
+import { ENTITY_KINDS, type EntityKind, KEBAB_ID } from './id-rules';
 
-/** Lower-case words joined by single hyphens: `jeff-sessions`, `alabama-senate-runoff-2020`. */
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ENTITY_KINDS, type EntityKind, KEBAB_ID };
 
 export const IdSchema = z
   .string()
   .check(z.regex(KEBAB_ID, 'must be kebab-case, like "jeff-sessions"'));
-
-export const ENTITY_KINDS = [
-  'person',
-  'organization',
-  'place',
-  'event',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];

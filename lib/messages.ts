@@ -10,15 +10,17 @@
  */
 import * as z from 'zod/mini';
 import { IdSchema } from '../data/ids';
+import { MESSAGE } from './content-requests';
 import { HostSchema } from './settings';
 
-/** Every message's `type`, spelled once. */
-export const MESSAGE = {
-  getPageState: 'get-page-state',
-  revealMention: 'reveal-mention',
-  toggleSite: 'toggle-site',
-  mentionCount: 'mention-count',
-} as const;
+// The names, the content script's request check and the count live in a module without zod (the content
+// script's start-up); they are re-exported here so every other context imports messages from one place.
+export {
+  CONTENT_REQUEST_TYPES,
+  countMentions,
+  MESSAGE,
+  parseContentRequest,
+} from './content-requests';
 
 /** More mention kinds than any page could hold: a cap, not a limit anyone meets. */
 const MAX_ENTRIES = 5000;
@@ -69,12 +71,6 @@ export type ReplyTo<T extends ContentRequest['type']> = z.infer<
   (typeof REPLY_SCHEMAS)[T]
 >;
 
-/** A request for the content script, or null for anything else. */
-export function parseContentRequest(raw: unknown): ContentRequest | null {
-  const parsed = ContentRequestSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
-
 /** A mention count for the badge, or null for anything else. */
 export function parseMentionCount(raw: unknown): MentionCount | null {
   const parsed = MentionCountSchema.safeParse(raw);
@@ -88,26 +84,4 @@ export function parseReply<T extends ContentRequest['type']>(
 ): ReplyTo<T> | null {
   const parsed = REPLY_SCHEMAS[type].safeParse(raw);
   return parsed.success ? (parsed.data as ReplyTo<T>) : null;
-}
-
-/**
- * Mentions per entity from the page's mention elements: a mention split by
- * markup into pieces (same group) counts once. Most mentioned first, ties in
- * order of first appearance.
- */
-export function countMentions(
-  pieces: readonly { entityId: string; group: string | null }[],
-): PageState['mentions'] {
-  const counts = new Map<string, number>();
-  const seenGroups = new Set<string>();
-  for (const { entityId, group } of pieces) {
-    if (group !== null) {
-      if (seenGroups.has(group)) continue;
-      seenGroups.add(group);
-    }
-    counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
-  }
-  return [...counts]
-    .map(([entityId, count]) => ({ entityId, count }))
-    .sort((a, b) => b.count - a.count);
 }

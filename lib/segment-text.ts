@@ -16,6 +16,16 @@ const HAS_INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/u;
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: as above.
 const EDGE_SPACE = /[\s\u00AD\u200B\u200C\u200D\u2060\uFEFF]/u;
 
+/** True when `text` has an invisible character the matcher drops (see `joinPieces`). */
+export function hasInvisible(text: string): boolean {
+  return HAS_INVISIBLE.test(text);
+}
+
+/** `text` without the invisible characters the matcher never sees (see `joinPieces`). */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** A range inside one piece: `piece` indexes the pieces given to `joinPieces`. */
 export type PieceRange = { piece: number; start: number; end: number };
 

@@ -7,7 +7,8 @@
  * interface below, which `browser.storage` satisfies. Each entrypoint passes
  * its own `browser.storage`; tests pass a fake.
  */
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+// The zod-free parser (same results as SettingsSchema, tested): the content script reads settings on every page.
+import { defaultSettings, parseSettings, type Settings } from './settings-lite';
 
 /** The key the settings object is stored under. */
 export const SETTINGS_KEY = 'settings';
@@ -42,17 +43,20 @@ export type SettingsStore = {
   update(edit: (current: Settings) => Settings): Promise<Settings>;
 };
 
-export function createSettingsStore(storage: SettingsStorage): SettingsStore {
+export function createSettingsStore(
+  // Not named `storage`: WXT's import scan would then add its own storage module to the bundle.
+  extensionStorage: SettingsStorage,
+): SettingsStore {
   const load = async (): Promise<Settings> => {
     try {
-      const items = await storage.local.get(SETTINGS_KEY);
+      const items = await extensionStorage.local.get(SETTINGS_KEY);
       return parseSettings(items[SETTINGS_KEY] ?? null);
     } catch (error) {
       console.warn(
         'Backstory: could not read settings, using defaults.',
         error,
       );
-      return structuredClone(DEFAULT_SETTINGS);
+      return defaultSettings();
     }
   };
   return {
@@ -63,12 +67,12 @@ export function createSettingsStore(storage: SettingsStorage): SettingsStore {
           return;
         onChange(parseSettings(changes[SETTINGS_KEY]?.newValue ?? null));
       };
-      storage.onChanged.addListener(listener);
-      return () => storage.onChanged.removeListener(listener);
+      extensionStorage.onChanged.addListener(listener);
+      return () => extensionStorage.onChanged.removeListener(listener);
     },
     async update(edit) {
       const next = parseSettings(edit(await load()));
-      await storage.local.set({ [SETTINGS_KEY]: next });
+      await extensionStorage.local.set({ [SETTINGS_KEY]: next });
       return next;
     },
   };

@@ -4,31 +4,45 @@
  * alone; every valid field is kept. Stored settings carry a version, and
  * `migrateSettings` brings older shapes forward. Pure: the storage glue lives
  * in entrypoints/.
+ *
+ * The schema is the specification. The settings store (and so the content
+ * script, on every page) reads storage with the equivalent parser in
+ * settings-lite.ts, which builds no schema at load; the helpers that do not
+ * need zod live there too and are re-exported here.
  */
 import * as z from 'zod/mini';
 import { ENTITY_KINDS, IdSchema, type EntityKind } from '../data/ids';
+import {
+  HOST_MAX_LENGTH,
+  HOST_PATTERN,
+  HOVER_DELAY_LIMITS_MS,
+  isActiveOn,
+  MAX_HIDDEN_ENTITIES,
+  MAX_PAUSED_SITES,
+  MENTION_STYLES,
+  migrateSettings,
+  SETTINGS_VERSION,
+} from './settings-lite';
 
-export const SETTINGS_VERSION = 2;
-
-export const MENTION_STYLES = [
-  'dotted',
-  'solid',
-  'highlight',
-  'hover-only',
-] as const;
-export type MentionStyle = (typeof MENTION_STYLES)[number];
-
-export const HOVER_DELAY_LIMITS_MS = { min: 0, max: 2000 } as const;
+export {
+  enabledKinds,
+  hiddenOn,
+  hideEntity,
+  HOVER_DELAY_LIMITS_MS,
+  isActiveOn,
+  MENTION_STYLES,
+  type MentionStyle,
+  migrateSettings,
+  SETTINGS_VERSION,
+  unhideEntity,
+} from './settings-lite';
 
 /** A host name as `URL.hostname` gives it: lower case, no scheme, port or path. */
 export const HostSchema = z
   .string()
   .check(
-    z.maxLength(253),
-    z.regex(
-      /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/,
-      'must be a host name',
-    ),
+    z.maxLength(HOST_MAX_LENGTH),
+    z.regex(HOST_PATTERN, 'must be a host name'),
   );
 
 /** A list that keeps its valid items and drops the rest (one bad entry never costs the others). */
@@ -59,7 +73,7 @@ export const SettingsSchema = z.object({
   /** The global switch. */
   enabled: z.catch(z.boolean(), true),
   /** Hosts where annotations are paused. */
-  pausedSites: lenientList(HostSchema, 1000),
+  pausedSites: lenientList(HostSchema, MAX_PAUSED_SITES),
   /** Which kinds of entity to annotate. */
   kinds: z.catch(z.object(kindsShape), () => defaultKinds()),
   /** Link each entity once per page. */
@@ -77,7 +91,7 @@ export const SettingsSchema = z.object({
   ),
   mentionStyle: z.catch(z.enum(MENTION_STYLES), 'dotted'),
   /** Entities the reader hid everywhere ("Not this person"). */
-  hiddenEntities: lenientList(IdSchema, 500),
+  hiddenEntities: lenientList(IdSchema, MAX_HIDDEN_ENTITIES),
   /** Entities hidden on one site only: host → ids. */
   hiddenOnSites: z.catch(
     z.pipe(
@@ -86,7 +100,7 @@ export const SettingsSchema = z.object({
         const kept: Record<string, string[]> = Object.create(null);
         for (const [host, ids] of Object.entries(record)) {
           if (!HostSchema.safeParse(host).success) continue;
-          const parsed = lenientList(IdSchema, 500).parse(ids);
+          const parsed = lenientList(IdSchema, MAX_HIDDEN_ENTITIES).parse(ids);
           if (parsed.length) kept[host] = parsed;
         }
         return kept;
@@ -104,36 +118,6 @@ function defaultKinds(): Record<EntityKind, boolean> {
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/**
- * Version 1 stored `paused: string[]` and `delay` (ms); version 2 renamed them.
- * Each step takes the raw object of one version and returns the next.
- */
-const MIGRATIONS: Record<
-  number,
-  (raw: Record<string, unknown>) => Record<string, unknown>
-> = {
-  1: ({ paused, delay, ...rest }) => ({
-    ...rest,
-    pausedSites: paused,
-    hoverDelayMs: delay,
-    version: 2,
-  }),
-};
-
-/** Brings a stored object of any known version to the current shape (unknown fields stay for the parser to drop). */
-export function migrateSettings(
-  raw: Record<string, unknown>,
-): Record<string, unknown> {
-  let current = raw;
-  let version =
-    typeof raw.version === 'number' ? raw.version : SETTINGS_VERSION;
-  while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
-    current = MIGRATIONS[version]!(current);
-    version += 1;
-  }
-  return current;
-}
-
 /** Parses anything (corrupt storage included) into settings; never throws. */
 export function parseSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -142,24 +126,6 @@ export function parseSettings(raw: unknown): Settings {
     migrateSettings({ ...(raw as Record<string, unknown>) }),
   );
   return result.success ? result.data : structuredClone(DEFAULT_SETTINGS);
-}
-
-/** Is annotation on for this host? */
-export function isActiveOn(settings: Settings, host: string): boolean {
-  return settings.enabled && !settings.pausedSites.includes(host.toLowerCase());
-}
-
-/** The entities hidden on this host: everywhere plus this site's own list. */
-export function hiddenOn(settings: Settings, host: string): Set<string> {
-  const own = Object.hasOwn(settings.hiddenOnSites, host)
-    ? settings.hiddenOnSites[host]!
-    : [];
-  return new Set([...settings.hiddenEntities, ...own]);
-}
-
-/** The kinds switched on. */
-export function enabledKinds(settings: Settings): Set<EntityKind> {
-  return new Set(ENTITY_KINDS.filter((kind) => settings.kinds[kind]));
 }
 
 /** Turns a host name typed by the reader ("https://www.Example.com/x") into one `pausedSites` accepts, or null. */
@@ -206,47 +172,4 @@ export function resumeSite(settings: Settings, host: string): Settings {
 export function toggleSite(settings: Settings, host: string): Settings {
   if (isActiveOn(settings, host)) return pauseSite(settings, host);
   return setEnabled(resumeSite(settings, host), true);
-}
-
-/**
- * Hides an entity from pages, everywhere (`host` null) or on one site.
- * Hiding twice changes nothing; the newest hidden is last.
- */
-export function hideEntity(
-  settings: Settings,
-  entityId: string,
-  host: string | null,
-): Settings {
-  return setHidden(settings, entityId, host, true);
-}
-
-/** Shows a hidden entity again, everywhere (`host` null) or on one site. */
-export function unhideEntity(
-  settings: Settings,
-  entityId: string,
-  host: string | null,
-): Settings {
-  return setHidden(settings, entityId, host, false);
-}
-
-function setHidden(
-  settings: Settings,
-  entityId: string,
-  host: string | null,
-  hide: boolean,
-): Settings {
-  if (host === null) {
-    const rest = settings.hiddenEntities.filter((id) => id !== entityId);
-    return { ...settings, hiddenEntities: hide ? [...rest, entityId] : rest };
-  }
-  // A null-prototype copy: a host named "__proto__" stays an ordinary key.
-  const sites: Record<string, string[]> = Object.create(null);
-  Object.assign(sites, settings.hiddenOnSites);
-  const rest = (Object.hasOwn(sites, host) ? sites[host]! : []).filter(
-    (id) => id !== entityId,
-  );
-  if (hide) sites[host] = [...rest, entityId];
-  else if (rest.length) sites[host] = rest;
-  else delete sites[host];
-  return { ...settings, hiddenOnSites: sites };
 }

@@ -1,8 +1,9 @@
 /**
  * The content script: finds mentions in the page, wraps them, shows cards.
  *
- *   bundled dataset ──parseDataset──▶ entities ──new MentionMatcher──▶ matcher
  *   settings (storage) ──▶ on/off for this site, kinds, first mention only, hidden entities
+ *   document.body ──prefilter (page-engine.ts)──▶ no alias can match: ready, nothing built (most pages)
+ *   bundled dataset ──JSON.parse──▶ entities ──new MentionMatcher──▶ matcher (only when the prefilter passes)
  *   document.body ──collectSegments──▶ text runs ──scan + PageEvidence + resolve──▶ mentions
  *   mentions ──PageAnnotations.wrap (time-sliced)──▶ <backstory-mention> elements
  *   MutationObserver ──queue──▶ new content annotated; page-touched edits reverted at once
@@ -11,12 +12,12 @@
  * Everything registered here dies with `ctx`: when the extension is reloaded or
  * updated, the old script removes its wrappers, observer and card.
  */
-import { defineContentScript, type ContentScriptContext } from '#imports';
+// Not from '#imports': that barrel also brings WXT's storage module, which sets itself up at load.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import datasetJson from '@/data/dataset.json';
-import type { Dataset, Entity } from '@/data/dataset-schema';
-import { MentionMatcher } from '@/lib/match-mentions';
 import { createSettingsStore, type SettingsStore } from '@/lib/settings-store';
+// settings-lite, not settings: no zod schema is built on every page load (lib/settings-lite.ts).
 import {
   enabledKinds,
   hideEntity,
@@ -24,7 +25,7 @@ import {
   isActiveOn,
   type Settings,
   unhideEntity,
-} from '@/lib/settings';
+} from '@/lib/settings-lite';
 import {
   chooseMentionTag,
   ENTITY_ATTRIBUTE,
@@ -34,9 +35,9 @@ import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
-import { PageAnnotator } from './page-annotator';
+import { type PassPhases, PageAnnotator } from './page-annotator';
+import { createPageEngine, type PageEngine } from './page-engine';
 import './mentions.css';
-import { entityIndex } from '@/lib/entity-index';
 
 /**
  * How often an orphaned script notices it was orphaned: after the extension is
@@ -57,13 +58,18 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    const startedAt = performance.now();
     ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
     void start(ctx).catch((error: unknown) => {
       // Never break the page: report once, leave the page as it was.
       console.error('Backstory could not annotate this page:', error);
     });
+    STARTUP_MS = performance.now() - startedAt;
   },
 });
+
+/** Our own code's share of the script's evaluation (main up to its first await), for the timing contract. */
+let STARTUP_MS = 0;
 
 async function start(ctx: ContentScriptContext): Promise<void> {
   const mentionTag = chooseMentionTag(document);
@@ -75,13 +81,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     );
     return;
   }
-  // The dataset is validated when it is built (npm run dataset; the extension build runs it) and ships
-  // inside this script: it is our own code, not input. Parsing it again here cost 5-20 ms per page load.
-  const dataset = datasetJson as Dataset;
-  const matcher = new MentionMatcher(dataset.entities);
+  // Nothing is built here: the dataset and matcher wait until a page may mention someone (page-engine.ts).
+  const engine = createPageEngine();
   let observer: PageObserver | null = null;
   const annotator = new PageAnnotator({
-    matcher,
+    matcher: engine.matcher,
     mentionTag,
     sliceBudgetMs: SLICE_BUDGET_MS,
     yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
@@ -90,7 +94,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     viewportPosition,
   });
   const settingsStore = createSettingsStore(browser.storage);
-  const session = new PageSession(ctx, dataset, annotator, settingsStore);
+  const session = new PageSession(ctx, engine, annotator, settingsStore);
   connectPageMessages(ctx, session);
   observer = observePage(ctx, annotator.annotations, (roots) =>
     session.annotateMore(roots),
@@ -116,17 +120,15 @@ class PageSession {
   private active = false;
   private pass: Promise<void> = Promise.resolve();
   private readonly root = document.documentElement;
-  /** Entities by id, built once: every card and every pass looks them up. */
-  private readonly entities: ReadonlyMap<string, Entity>;
+  /** False while the page has shown no possible mention: the engine is not built, nothing was walked. */
+  private engaged = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly dataset: Dataset,
+    private readonly engine: PageEngine,
     private readonly annotator: PageAnnotator,
     private readonly settingsStore: SettingsStore,
-  ) {
-    this.entities = entityIndex(dataset.entities);
-  }
+  ) {}
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
@@ -180,26 +182,32 @@ class PageSession {
     this.root.removeAttribute(STATE_ATTRIBUTE);
     performance.mark('backstory:first-pass:start');
     const startedAt = performance.now();
-    const result = document.body
-      ? await this.annotator.annotate([document.body], { viewportFirst: true })
-      : { ownMs: 0, mentions: 0, firstViewportMs: 0 };
+    const body = document.body;
+    // The prefilter: a page where no alias can match is done here, with nothing built or walked.
+    this.engaged = body !== null && this.engine.mayMention([body]);
+    const prefilterMs = performance.now() - startedAt;
+    const result = this.engaged
+      ? await this.annotator.annotate([body!], { viewportFirst: true })
+      : { ownMs: 0, mentions: 0, firstViewportMs: 0, phases: null };
     if (this.ctx.isInvalid || !this.active) return;
-    this.makeFirstMentionsFocusable();
+    const focusMs = this.makeFirstMentionsFocusable();
     performance.measure('backstory:first-pass', 'backstory:first-pass:start');
     this.root.setAttribute(
       TIMING_ATTRIBUTE,
-      JSON.stringify({
-        scriptMs: round(result.ownMs),
-        wallMs: round(performance.now() - startedAt),
-        firstViewportMs:
-          result.firstViewportMs === null
-            ? null
-            : round(result.firstViewportMs),
+      timingJson({
+        scriptMs: result.ownMs + prefilterMs + focusMs,
+        wallMs: performance.now() - startedAt,
+        firstViewportMs: result.firstViewportMs,
         mentions: result.mentions,
+        prefilterMs,
+        engaged: this.engaged,
+        engineMs: this.engine.buildMs,
+        focusMs,
+        phases: result.phases,
       }),
     );
     this.root.setAttribute(STATE_ATTRIBUTE, 'ready');
-    this.ensureCard();
+    if (result.mentions) this.ensureCard();
   }
 
   /** New or changed content, from the observer. */
@@ -207,19 +215,28 @@ class PageSession {
     this.pass = this.pass
       .then(async () => {
         if (!this.active || this.ctx.isInvalid) return;
+        if (!this.engaged) {
+          // Still nothing built: the added text must pass the prefilter first. When it does, the whole
+          // page is annotated, as a first pass over it would have been (page evidence in page order).
+          if (!document.body || !this.engine.mayMention(roots)) return;
+          this.engaged = true;
+          roots = [document.body];
+        }
         await this.annotator.annotate(roots);
         this.makeFirstMentionsFocusable();
+        if (this.annotator.annotations.mentions.length) this.ensureCard();
       })
       .then(() => this.notifySettled());
     return this.pass;
   }
 
+  /** The card host and the hover listeners, set up once the page has a mention (none on most pages). */
   private ensureCard(): void {
     if (this.card) return;
-    const entities = this.entities;
+    const entities = this.engine.entities();
     const host = location.hostname;
     let intent: HoverIntent | null = null;
-    const card = createCardHost(document, this.dataset, {
+    const card = createCardHost(document, this.engine.dataset(), {
       host,
       onDismissMention: (mention) => setDismissed(mention, true),
       onRestoreMention: (mention) => setDismissed(mention, false),
@@ -255,31 +272,40 @@ class PageSession {
    * Only the first mention of each entity is a tab stop (the tab order must not
    * drown); it carries the name and description for screen readers. Mentions
    * inside links stay out of the tab order: the link is the stop there.
+   * Writes only what changes: on a page with thousands of mentions, the later
+   * ones are read once and left alone. Returns the time it took (ms).
    */
-  private makeFirstMentionsFocusable(): void {
-    const entities = this.entities;
+  private makeFirstMentionsFocusable(): number {
+    const mentions = this.annotator.annotations.mentions;
+    if (!mentions.length) return 0;
+    const startedAt = performance.now();
+    const entities = this.engine.entities();
     const seen = new Set<string>();
-    for (const mention of this.annotator.annotations.mentions) {
+    for (const mention of mentions) {
       const id = mention.getAttribute(ENTITY_ATTRIBUTE) ?? '';
       const first =
         !seen.has(id) &&
         !mention.closest('a[href], button') &&
         !mention.hasAttribute(DISMISSED_ATTRIBUTE);
       if (!first) {
-        mention.removeAttribute('tabindex');
+        if (mention.hasAttribute('tabindex'))
+          mention.removeAttribute('tabindex');
         continue;
       }
       seen.add(id);
+      if (mention.getAttribute('tabindex') === '0') continue; // Set by an earlier pass.
       const entity = entities.get(id);
       mention.setAttribute('tabindex', '0');
       mention.setAttribute('aria-haspopup', 'dialog');
-      mention.setAttribute('aria-expanded', 'false');
+      if (!mention.hasAttribute('aria-expanded'))
+        mention.setAttribute('aria-expanded', 'false');
       if (entity)
         mention.setAttribute(
           'aria-description',
           `${entity.name}: ${entity.description}`,
         );
     }
+    return performance.now() - startedAt;
   }
 
   // --- For page-messages.ts (popup "on this page", badge count) ---
@@ -345,4 +371,39 @@ function setDismissed(mention: Element, dismissed: boolean): void {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/**
+ * The timing contract (`data-backstory-timing`, docs/architecture.md): our
+ * own time for the first pass and where it went, for the bench and testers.
+ */
+function timingJson(timing: {
+  scriptMs: number;
+  wallMs: number;
+  firstViewportMs: number | null;
+  mentions: number;
+  prefilterMs: number;
+  engaged: boolean;
+  engineMs: number;
+  focusMs: number;
+  phases: PassPhases | null;
+}): string {
+  const phases = timing.phases;
+  return JSON.stringify({
+    scriptMs: round(timing.scriptMs),
+    wallMs: round(timing.wallMs),
+    firstViewportMs:
+      timing.firstViewportMs === null ? null : round(timing.firstViewportMs),
+    mentions: timing.mentions,
+    prefilterMs: round(timing.prefilterMs),
+    engaged: timing.engaged,
+    engineMs: round(timing.engineMs),
+    focusMs: round(timing.focusMs),
+    phases: phases
+      ? Object.fromEntries(
+          Object.entries(phases).map(([name, ms]) => [name, round(ms)]),
+        )
+      : null,
+    startupMs: round(STARTUP_MS),
+  });
 }

@@ -9,14 +9,13 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
+// content-requests, not messages: no zod schema is built on every page load (lib/content-requests.ts).
 import {
   countMentions,
-  parseContentRequest,
-  type ContentRequest,
-  type PageState,
-  type ReplyTo,
   MESSAGE,
-} from '@/lib/messages';
+  parseContentRequest,
+} from '@/lib/content-requests';
+import type { ContentRequest, PageState, ReplyTo } from '@/lib/messages';
 import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
 
 /** Set for a moment on the mention the popup jumped to; styled in mentions.css. */
@@ -76,7 +75,14 @@ export function connectPageMessages(
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  let reported = '';
+  // A new page's badge is already blank (browsers reset a tab's badge when it navigates to a new page),
+  // so a page that mentions nobody (most pages) sends nothing: no message, no background woken, no
+  // messaging set-up in the page (about as much as the rest of our start-up on such a page).
+  let reported = JSON.stringify({
+    type: MESSAGE.mentionCount,
+    count: 0,
+    paused: false,
+  });
   session.onSettled(() => {
     if (ctx.isInvalid) return;
     const { state, mentions } = pageState(session, host);

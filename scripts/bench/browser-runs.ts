@@ -113,6 +113,11 @@ export type OurRun = {
   mentionElements: number;
   /** JS heap used after a forced GC (page + extension), bytes. */
   heapBytes: number | null;
+  /** The timing contract's breakdown (null from builds before it): engine build, prefilter, tab stops, pass phases. */
+  engineMs: number | null;
+  prefilterMs: number | null;
+  focusMs: number | null;
+  phases: Record<string, number> | null;
   append?: AppendRun;
 } & TaskSummary;
 
@@ -197,6 +202,10 @@ export async function runOurs(
       mentions: collected.mentionOccurrences,
       mentionElements: collected.mentionElements,
       heapBytes,
+      engineMs: collected.timing.engineMs ?? null,
+      prefilterMs: collected.timing.prefilterMs ?? null,
+      focusMs: collected.timing.focusMs ?? null,
+      phases: collected.timing.phases ?? null,
       ...summarizeTasks(
         collected.tasks,
         collected.frames,

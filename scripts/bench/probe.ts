@@ -188,6 +188,13 @@ function install() {
             scriptMs: number;
             wallMs: number;
             mentions: number;
+            /** Since the prefilter (absent from older builds): see the timing contract. */
+            engineMs?: number;
+            prefilterMs?: number;
+            focusMs?: number;
+            startupMs?: number;
+            engaged?: boolean;
+            phases?: Record<string, number> | null;
           })
         : null,
       readyAt,

@@ -2,12 +2,18 @@
  * The benchmark run: generates the pages, serves them, and measures, in
  * headless Chromium,
  *
- * 1. our first pass with the built extension (several runs per page),
- *    including annotating articles appended to an already annotated page;
- * 2. on the same pages without the extension: the floor, mark.js
+ * 1. start-up on realistic pages (real-pages.ts), read from a trace of each
+ *    page load (startup-trace.ts);
+ * 2. our first pass with the built extension (several runs per page),
+ *    including annotating articles appended to an already annotated page,
+ *    and where its time went (the timing contract's phases);
+ * 3. on the same pages without the extension: the floor, mark.js
  *    (`markRegExp`, `mark`), findAndReplaceDOMText;
- * 3. where our time goes: the engine's phases run one by one in the page;
  * 4. matching cost against the number of aliases (synthetic datasets).
+ *
+ * With `baselineDir` (another build, e.g. the last release), 1 and 2 also run
+ * that build, interleaved run by run with ours, so before/after ratios come
+ * from one run on one machine state.
  *
  * Returns everything as one JSON-serializable object; report.ts turns it into tables.
  */
@@ -34,12 +40,8 @@ import {
   type TraceSummary,
 } from './browser-runs';
 import { selfTimes, type CpuProfile, type SelfTime } from './cpu-profile';
-import type {
-  BenchEngine,
-  EngineBreakdown,
-  RegExpCosts,
-  WalkCosts,
-} from './engine-probe';
+export { selfTimes };
+import type { BenchEngine } from './engine-probe';
 import { generatePage, mentionPlan } from './generate-page';
 import { textSegments } from './html-text';
 import {
@@ -50,6 +52,8 @@ import {
   type PageInfo,
   type PageSizes,
 } from './pages';
+import { REAL_PAGES, generateRealPage } from './real-pages';
+import { traceStartup, type StartupRun } from './startup-trace';
 import { medianOf } from './stats';
 import { syntheticEntities } from './synthetic';
 
@@ -65,10 +69,14 @@ export type BenchOptions = {
   /** Alias counts for the scaling measurement, and the visible text it scans. */
   scalingAliasCounts: number[];
   scalingTextBytes: number;
-  /** Engine phase breakdown on pages of at least this size. */
-  breakdownMinBytes: number;
-  /** Save CPU profiles of the breakdown runs (unminified engine) and list the heaviest functions. */
+  /** Save a CPU profile of one extension run on the largest page and list the heaviest functions. */
   profile: boolean;
+  /** Realistic pages for the start-up measure (all of REAL_PAGES by default; [] skips it). */
+  realPages: typeof REAL_PAGES;
+  /** Traced loads per realistic page and build. */
+  startupRuns: number;
+  /** Another built extension (e.g. the last release) to measure beside ours, run by run. */
+  baselineDir?: string;
   /** Trace one extension run on the largest page (rendering phases, GC) and summarize it. */
   trace: boolean;
   outDir: string;
@@ -84,8 +92,9 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   appendBytes: 50_000,
   scalingAliasCounts: [60, 1_000, 10_000],
   scalingTextBytes: 500_000,
-  breakdownMinBytes: 400_000,
   profile: false,
+  realPages: REAL_PAGES,
+  startupRuns: 3,
   trace: false,
   outDir: BENCH_DIR,
   log: (line) => console.error(line),
@@ -113,7 +122,13 @@ export type PageResult = {
     mentions: number | null;
     mentionElements: number | null;
     heapBytes: number | null;
+    engineMs: number | null;
+    prefilterMs: number | null;
+    focusMs: number | null;
+    phases: Record<string, number | null> | null;
   };
+  /** The baseline build on the same page, run by run beside ours (with `baselineDir`). */
+  baseline?: PageResult['ours'];
   contenders: Record<Contender, ContenderResult>;
   /** Extension page heap minus the same page's heap without the extension (both after GC). */
   heapGrowthBytes: number | null;
@@ -133,15 +148,26 @@ export type AppendResult = {
   longestRenderMs: number | null;
 };
 
-export type BreakdownResult = {
-  page: string;
-  engine: EngineBreakdown;
-  /** Read-only walk of the same page before the engine ran. */
-  floorMs: number;
-  regExps: RegExpCosts;
-  walk: WalkCosts;
-  profileFile?: string;
-  heaviest?: SelfTime[];
+export type StartupSummary = {
+  runs: StartupRun[];
+  evaluateMs: number | null;
+  evaluateCpuMs: number | null;
+  oursMs: number | null;
+  oursCpuMs: number | null;
+  longestMs: number | null;
+  scriptMs: number | null;
+  mentions: number | null;
+};
+
+export type StartupResult = {
+  file: string;
+  label: string;
+  htmlBytes: number;
+  textBytes: number;
+  /** Names written into the page (0: a page that mentions nobody). */
+  planted: number;
+  ours: StartupSummary;
+  baseline?: StartupSummary;
 };
 
 export type ScalingResult = ReturnType<BenchEngine['scanCost']>;
@@ -162,7 +188,12 @@ export type BenchResult = {
   pages: PageResult[];
   noMentions: PageResult;
   append: AppendResult[];
-  breakdown: BreakdownResult[];
+  /** Start-up on realistic pages, from traces. */
+  startup: StartupResult[];
+  /** Which build the baseline columns are (with `baselineDir`). */
+  baselineDir?: string;
+  /** With --profile: the heaviest functions of one extension run on the largest page. */
+  profile?: { page: string; file: string; heaviest: SelfTime[] };
   scaling: {
     textBytes: number;
     segments: number;
@@ -180,7 +211,23 @@ const CONTENDERS: Contender[] = [
   'findAndReplaceDOMText',
 ];
 
+function summarizeStartup(runs: StartupRun[]): StartupSummary {
+  return {
+    runs,
+    evaluateMs: medianOf(runs, (run) => run.evaluateMs),
+    evaluateCpuMs: medianOf(runs, (run) => run.evaluateCpuMs),
+    oursMs: medianOf(runs, (run) => run.oursMs),
+    oursCpuMs: medianOf(runs, (run) => run.oursCpuMs),
+    longestMs: medianOf(runs, (run) => run.longestMs),
+    scriptMs: medianOf(runs, (run) => run.scriptMs),
+    mentions: medianOf(runs, (run) => run.mentions),
+  };
+}
+
 function summarizeOurs(runs: OurRun[]): PageResult['ours'] {
+  const phaseNames = [
+    ...new Set(runs.flatMap((run) => Object.keys(run.phases ?? {}))),
+  ];
   return {
     runs,
     scriptMs: medianOf(runs, (run) => run.scriptMs),
@@ -194,6 +241,17 @@ function summarizeOurs(runs: OurRun[]): PageResult['ours'] {
     mentions: medianOf(runs, (run) => run.mentions),
     mentionElements: medianOf(runs, (run) => run.mentionElements),
     heapBytes: medianOf(runs, (run) => run.heapBytes),
+    engineMs: medianOf(runs, (run) => run.engineMs),
+    prefilterMs: medianOf(runs, (run) => run.prefilterMs),
+    focusMs: medianOf(runs, (run) => run.focusMs),
+    phases: phaseNames.length
+      ? Object.fromEntries(
+          phaseNames.map((name) => [
+            name,
+            medianOf(runs, (run) => run.phases?.[name]),
+          ]),
+        )
+      : null,
   };
 }
 
@@ -252,6 +310,7 @@ export async function runBench(
   log(
     `Pages: ${[...pages.news, pages.noMentions].map((page) => `${page.label} (${page.textBytes.toLocaleString('en-US')} B text, ${page.planted} mentions planted)`).join('; ')}`,
   );
+  const realPages = writeRealPages(options.realPages, pagesDir);
   const probe = await buildProbe();
   await buildEngine(options.outDir);
   const server = await serveStatic({
@@ -259,6 +318,9 @@ export async function runBench(
     '/assets/': join(options.outDir, 'assets'),
   });
   const extension = await launchWithExtension();
+  const baseline = options.baselineDir
+    ? await launchWithExtension({ extensionDir: options.baselineDir })
+    : null;
   const plain = await launchPlain();
   const pattern = combinedPattern(pages.aliases);
   const url = (page: PageInfo) => `${server.origin}/bench/${page.file}`;
@@ -279,6 +341,7 @@ export async function runBench(
           ? Math.min(options.runs, options.bigPageRuns)
           : options.runs;
       const ours: OurRun[] = [];
+      const before: OurRun[] = [];
       for (let i = 0; i < runs; i += 1) {
         const run = await runOurs(extension.context, url(page), probe, {
           appendHtml:
@@ -290,6 +353,13 @@ export async function runBench(
         log(
           `  ${page.label} ours #${i + 1}: script ${run.scriptMs.toFixed(1)} ms, wall ${run.wallMs.toFixed(0)} ms, ${run.mentions} mentions`,
         );
+        if (baseline) {
+          const old = await runOurs(baseline.context, url(page), probe);
+          before.push(old);
+          log(
+            `  ${page.label} baseline #${i + 1}: script ${old.scriptMs.toFixed(1)} ms, ${old.mentions} mentions`,
+          );
+        }
       }
       const contenders = {} as Record<Contender, ContenderResult>;
       for (const contender of CONTENDERS) {
@@ -332,6 +402,7 @@ export async function runBench(
       return {
         page,
         ours: summary,
+        ...(baseline ? { baseline: summarizeOurs(before) } : {}),
         contenders,
         heapGrowthBytes:
           summary.heapBytes !== null && floorHeap !== null
@@ -371,67 +442,24 @@ export async function runBench(
         };
       });
 
-    // Where the time goes: the engine's phases, one by one, in a page without the extension.
-    const breakdown: BreakdownResult[] = [];
-    for (const page of [...pages.news, pages.noMentions].filter(
-      (page) => page.textBytes >= options.breakdownMinBytes,
-    )) {
-      log(`Engine phases on ${page.label}…`);
-      const tab = await plain.context.newPage();
-      try {
-        await tab.goto(url(page), { waitUntil: 'load' });
-        await tab.addScriptTag({ url: `${server.origin}/assets/engine.js` });
-        const floorMs = await tab.evaluate(() =>
-          (
-            window as unknown as { __benchEngine: BenchEngine }
-          ).__benchEngine.floor(),
-        );
-        const cdp = options.profile
-          ? await plain.context.newCDPSession(tab)
-          : null;
-        if (cdp) {
-          await cdp.send('Profiler.enable');
-          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-          await cdp.send('Profiler.start');
-        }
-        const engine = await tab.evaluate(() =>
-          (
-            window as unknown as { __benchEngine: BenchEngine }
-          ).__benchEngine.run(),
-        );
-        let profiled: Pick<BreakdownResult, 'profileFile' | 'heaviest'> = {};
-        if (cdp) {
-          // The profile covers the cold pipeline only (`run`), not the warm measurements after it.
-          const { profile } = await cdp.send('Profiler.stop');
-          const profileFile = join(
-            options.outDir,
-            `engine-${page.file.replace(/\.html$/, '')}.cpuprofile`,
-          );
-          writeFileSync(profileFile, JSON.stringify(profile));
-          profiled = {
-            profileFile,
-            heaviest: selfTimes(profile as unknown as CpuProfile).slice(0, 25),
-          };
-        }
-        breakdown.push({
-          page: page.label,
-          engine,
-          floorMs,
-          regExps: await tab.evaluate(() =>
-            (
-              window as unknown as { __benchEngine: BenchEngine }
-            ).__benchEngine.regExpCosts(),
-          ),
-          walk: await tab.evaluate(() =>
-            (
-              window as unknown as { __benchEngine: BenchEngine }
-            ).__benchEngine.walkCosts(),
-          ),
-          ...profiled,
-        });
-      } finally {
-        await tab.close();
-      }
+    const startup = await measureStartup(
+      extension,
+      baseline,
+      server.origin,
+      realPages,
+      options.startupRuns,
+      log,
+    );
+
+    let profile: BenchResult['profile'];
+    if (options.profile) {
+      log(`Profiling one run on ${largest.label}…`);
+      const file = join(
+        options.outDir,
+        `profile-${largest.file.replace(/\.html$/, '')}.cpuprofile`,
+      );
+      const heaviest = await profileOurs(extension.context, url(largest), file);
+      profile = { page: largest.label, file, heaviest };
     }
 
     // Matching cost against the number of aliases: same text, same matches, bigger alternation.
@@ -482,6 +510,8 @@ export async function runBench(
 
     return {
       ...(trace ? { trace } : {}),
+      ...(profile ? { profile } : {}),
+      ...(options.baselineDir ? { baselineDir: options.baselineDir } : {}),
       date: new Date().toISOString(),
       browser: `Chromium ${browserVersion}`,
       node: process.version,
@@ -500,7 +530,7 @@ export async function runBench(
       pages: results,
       noMentions,
       append,
-      breakdown,
+      startup,
       scaling: {
         textBytes: scalingPage.textBytes,
         segments: texts.length,
@@ -510,6 +540,7 @@ export async function runBench(
     };
   } finally {
     await extension.close();
+    await baseline?.close();
     await plain.close();
     await server.close();
   }
@@ -520,4 +551,167 @@ export function buildExtension(): void {
   execFileSync('npx', ['wxt', 'build'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+}
+
+/**
+ * One extension run on `url` under the CPU profiler (the renderer's whole
+ * isolate: the page and our content script), written to `file`; returns the
+ * heaviest functions by self time. For reading, not for the tables.
+ */
+async function profileOurs(
+  context: import('playwright-core').BrowserContext,
+  url: string,
+  file: string,
+): Promise<SelfTime[]> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(new URL('/bench/blank.html', url).href);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.waitForFunction(
+      () =>
+        document.documentElement.getAttribute('data-backstory-state') ===
+        'ready',
+      undefined,
+      { timeout: 180_000, polling: 100 },
+    );
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    return selfTimes(profile as unknown as CpuProfile, (where) =>
+      where.includes('content.js'),
+    ).slice(0, 25);
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+}
+
+type RealPage = (typeof REAL_PAGES)[number] & {
+  htmlBytes: number;
+  textBytes: number;
+};
+
+/** Writes the realistic pages into `dir` (seeded) and returns them with their sizes. */
+function writeRealPages(specs: typeof REAL_PAGES, dir: string): RealPage[] {
+  return specs.map((spec, i) => {
+    const page = generateRealPage(spec, 500 + i);
+    writeFileSync(join(dir, spec.file), page.html);
+    return {
+      ...spec,
+      htmlBytes: Buffer.byteLength(page.html),
+      textBytes: page.textBytes,
+    };
+  });
+}
+
+/** Start-up on realistic pages: one traced load at a time, ours and the baseline in turn. */
+async function measureStartup(
+  extension: {
+    context: import('playwright-core').BrowserContext;
+    extensionId: string;
+  },
+  baseline: {
+    context: import('playwright-core').BrowserContext;
+    extensionId: string;
+  } | null,
+  origin: string,
+  realPages: readonly RealPage[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<StartupResult[]> {
+  const startup: StartupResult[] = [];
+  const blank = `${origin}/bench/blank.html`;
+  for (const spec of realPages) {
+    const mine: StartupRun[] = [];
+    const theirs: StartupRun[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      mine.push(
+        await traceStartup(
+          extension.context,
+          extension.extensionId,
+          blank,
+          `${origin}/bench/${spec.file}`,
+        ),
+      );
+      if (baseline)
+        theirs.push(
+          await traceStartup(
+            baseline.context,
+            baseline.extensionId,
+            blank,
+            `${origin}/bench/${spec.file}`,
+          ),
+        );
+    }
+    const result: StartupResult = {
+      file: spec.file,
+      label: spec.label,
+      htmlBytes: spec.htmlBytes,
+      textBytes: spec.textBytes,
+      planted: spec.mentions.length,
+      ours: summarizeStartup(mine),
+      ...(baseline ? { baseline: summarizeStartup(theirs) } : {}),
+    };
+    startup.push(result);
+    log(
+      `Start-up ${spec.label}: evaluate ${result.ours.evaluateMs?.toFixed(1)} ms, ours ${result.ours.oursMs?.toFixed(1)} ms${baseline ? ` (baseline ${result.baseline?.evaluateMs?.toFixed(1)} / ${result.baseline?.oursMs?.toFixed(1)} ms)` : ''}`,
+    );
+  }
+
+  return startup;
+}
+
+/** `npm run bench -- --startup-only`: the start-up measure alone (realistic pages, traced). */
+export async function runStartupBench(
+  partial: Partial<BenchOptions> = {},
+): Promise<
+  Pick<
+    BenchResult,
+    'startup' | 'baselineDir' | 'bundle' | 'date' | 'browser' | 'machine'
+  >
+> {
+  const options: BenchOptions = { ...DEFAULT_OPTIONS, ...partial };
+  const loadStart = loadavg();
+  const pagesDir = join(options.outDir, 'pages');
+  mkdirSync(pagesDir, { recursive: true });
+  writeFileSync(
+    join(pagesDir, 'blank.html'),
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n',
+  );
+  const realPages = writeRealPages(options.realPages, pagesDir);
+  const server = await serveStatic({ '/bench/': pagesDir });
+  const extension = await launchWithExtension();
+  const baseline = options.baselineDir
+    ? await launchWithExtension({ extensionDir: options.baselineDir })
+    : null;
+  try {
+    const startup = await measureStartup(
+      extension,
+      baseline,
+      server.origin,
+      realPages,
+      options.startupRuns,
+      options.log,
+    );
+    return {
+      date: new Date().toISOString(),
+      browser: `Chromium ${extension.context.browser()?.version() ?? 'unknown'}`,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        loadStart,
+        loadEnd: loadavg(),
+      },
+      bundle: contentScriptSize(),
+      startup,
+      ...(options.baselineDir ? { baselineDir: options.baselineDir } : {}),
+    };
+  } finally {
+    await extension.close();
+    await baseline?.close();
+    await server.close();
+  }
 }

@@ -12,11 +12,13 @@ import {
   targets,
   textReport,
 } from '../../scripts/bench/report';
+import { CHROME_BUILD_DIR } from '../../scripts/launch-browser';
+import { REAL_PAGES } from '../../scripts/bench/real-pages';
 import { runBench } from '../../scripts/bench/run';
 
 describe('benchmark machinery (tiny page)', () => {
   it('measures a tiny page end to end and reports it', {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const bench = await runBench({
       sizes: [{ label: 'tiny', bytes: 4_000 }],
@@ -26,7 +28,19 @@ describe('benchmark machinery (tiny page)', () => {
       appendBytes: 2_000,
       scalingAliasCounts: [60, 200],
       scalingTextBytes: 4_000,
-      breakdownMinBytes: 0,
+      // One realistic page without names and one with, tiny; the build itself as the baseline.
+      realPages: [
+        {
+          ...REAL_PAGES.find((spec) => !spec.mentions.length)!,
+          textBytes: 2_000,
+        },
+        {
+          ...REAL_PAGES.find((spec) => spec.mentions.length > 1)!,
+          textBytes: 2_000,
+        },
+      ],
+      startupRuns: 1,
+      baselineDir: CHROME_BUILD_DIR,
       outDir: '.output/bench-smoke',
       log: () => {},
     });
@@ -71,7 +85,42 @@ describe('benchmark machinery (tiny page)', () => {
       (bench.append[0]!.mentions ?? 0) > 0 && bench.append[0]!.lastMs !== null,
       'appended articles annotated',
     );
-    assert.equal(bench.breakdown.length, 2, 'engine phases on both pages');
+    assert.ok(
+      tiny.ours.phases && tiny.ours.engineMs !== null,
+      'phases read from the timing contract',
+    );
+    assert.ok(
+      tiny.baseline && tiny.baseline.scriptMs !== null,
+      'baseline build measured beside ours',
+    );
+    assert.equal(
+      bench.startup.length,
+      2,
+      'start-up traced on both realistic pages',
+    );
+    for (const entry of bench.startup) {
+      assert.ok(
+        (entry.ours.evaluateMs ?? 0) > 0,
+        `${entry.label}: evaluation found in the trace`,
+      );
+      assert.ok(
+        (entry.ours.oursMs ?? 0) >= (entry.ours.evaluateMs ?? 0),
+        `${entry.label}: our tasks include the evaluation`,
+      );
+      assert.ok(
+        entry.baseline && (entry.baseline.evaluateMs ?? 0) > 0,
+        `${entry.label}: baseline traced`,
+      );
+    }
+    assert.equal(
+      bench.startup[0]!.ours.mentions,
+      0,
+      'no mention on the page without names',
+    );
+    assert.ok(
+      (bench.startup[1]!.ours.mentions ?? 0) > 0,
+      'mentions on the page with names',
+    );
     assert.deepEqual(
       bench.scaling.results.map((entry) => entry.aliases),
       [60, 200],
@@ -84,6 +133,8 @@ describe('benchmark machinery (tiny page)', () => {
     );
     assert.match(textReport(bench), /Targets/);
     assert.match(markdownReport(bench), /\| tiny \|/);
+    assert.match(markdownReport(bench), /Before → after/);
+    assert.match(markdownReport(bench), /Start-up on realistic pages/);
     JSON.stringify(bench); // Serializable, as written to latest.json.
   });
 });

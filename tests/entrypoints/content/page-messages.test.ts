@@ -12,6 +12,13 @@ import {
 
 const OWN = { id: fakeBrowser.runtime.id };
 
+/** Timers the code under test started: cleared after each test, so none fires after the DOM is gone. */
+const timers: number[] = [];
+function track(id: number): number {
+  timers.push(id);
+  return id;
+}
+
 function setUp(active = true) {
   document.body.innerHTML = `
     <p><backstory-mention data-backstory-entity="jeff-sessions">Jeff Sessions</backstory-mention> met
@@ -36,7 +43,7 @@ function setUp(active = true) {
     signal: new AbortController().signal,
     onInvalidated: () => undefined,
     setTimeout: (handler: () => void, ms: number) =>
-      window.setTimeout(handler, ms),
+      track(window.setTimeout(handler, ms)),
   } as unknown as ContentScriptContext;
   connectPageMessages(ctx, session);
   return { mentions, settledListeners };
@@ -59,6 +66,7 @@ describe('page-messages', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     document.body.innerHTML = '';
+    for (const id of timers.splice(0)) window.clearTimeout(id);
   });
 
   it('tells the extension the host and the mentions per entity, a split mention once, most first', async () => {
@@ -155,6 +163,37 @@ describe('page-messages', () => {
     for (const listener of settledListeners) listener();
     expect(sent.mock.calls).toEqual([
       [{ type: 'mention-count', count: 4, paused: false }],
+    ]);
+  });
+
+  it('sends nothing for a page without mentions (its badge is blank already), and reports a later change', async () => {
+    const settledListeners: (() => void)[] = [];
+    const mentions: Element[] = [];
+    const session: SessionView = {
+      isActive: true,
+      mentions,
+      settled: () => Promise.resolve(),
+      onSettled: (listener) => settledListeners.push(listener),
+    };
+    const ctx = {
+      isInvalid: false,
+      signal: new AbortController().signal,
+      onInvalidated: () => undefined,
+      setTimeout: (handler: () => void, ms: number) =>
+        track(window.setTimeout(handler, ms)),
+    } as unknown as ContentScriptContext;
+    connectPageMessages(ctx, session);
+    const sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue(undefined);
+    for (const listener of settledListeners) listener();
+    expect(sent).not.toHaveBeenCalled();
+    document.body.innerHTML =
+      '<backstory-mention data-backstory-entity="doug-jones">Doug Jones</backstory-mention>';
+    mentions.push(document.querySelector('backstory-mention')!);
+    for (const listener of settledListeners) listener();
+    expect(sent.mock.calls).toEqual([
+      [{ type: 'mention-count', count: 1, paused: false }],
     ]);
   });
 });
