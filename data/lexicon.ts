@@ -276,11 +276,12 @@ export const OFF_TOPIC_DOMAINS: Readonly<Record<string, readonly string[]>> = {
     convention autograph autographs fans cosplay`
       .split(/\s+/)
       .filter(Boolean),
-  cards: `euchre bridge trick tricks dealer deal dealt bid bidding bids partner partners spades hearts
+  cards:
+    `euchre bridge trick tricks dealer deal dealt bid bidding bids partner partners spades hearts
     clubs diamonds deck suit suits jack jacks bower bowers declarer defender defenders rubber contract
     no-trump notrump canasta pinochle rummy poker`
-    .split(/\s+/)
-    .filter(Boolean),
+      .split(/\s+/)
+      .filter(Boolean),
 };
 
 /** How many distinct off-topic words a page needs before they count against a name. */
@@ -447,14 +448,16 @@ export const TEAM_SPORT_WORDS =
     .filter(Boolean);
 
 /** Directions and regions that may stand before a place and keep it the place ("Central Alabama", "North Alabama"). */
-export const PLACE_REGIONS = `North South East West Central Northern Southern Eastern Western Northeast
+export const PLACE_REGIONS =
+  `North South East West Central Northern Southern Eastern Western Northeast
   Northwest Southeast Southwest Rural Coastal Downstate Upstate Greater`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Nouns of institutions named after a place: "University of South Alabama", "Bank of China", "Sea of Japan". */
-export const NAMED_AFTER_PLACE = `University College School Bank Port Diocese Archdiocese Church Museum
+export const NAMED_AFTER_PLACE =
+  `University College School Bank Port Diocese Archdiocese Church Museum
   Hospital Library Club Society Association Institute Academy Republic Kingdom Sea Gulf Bay Court
   Supreme Symphony Orchestra Theatre Theater Council Chamber`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);

@@ -173,6 +173,9 @@ export function buildAliasTable(entities: readonly Entity[]): {
       ].map((word) => word.toLowerCase()),
     );
     for (const alias of entity.aliases) {
+      // Descriptions ("the president") and demonyms ("Alabamians") are for
+      // lookup only: never linked on a page, so never looked for.
+      if (neverLinked(alias)) continue;
       // A frame reads every phrase with its head ("the runoff", "GOP runoff"):
       // those aliases stay for lookup, the frame does the matching.
       const words = aliasKey(alias.text)
@@ -257,4 +260,13 @@ function contextVocabulary(entity: Entity): Set<string> {
     }
   }
   return words;
+}
+
+/** Aliases kept for lookup only: lower-case descriptions of people and demonyms. */
+function neverLinked(alias: Alias): boolean {
+  if (alias.form === 'demonym') return true;
+  return (
+    (alias.form === 'epithet' || alias.form === 'title') &&
+    !/^[\p{Lu}@#]/u.test(alias.text)
+  );
 }

@@ -44,9 +44,23 @@ export function aliasWords(key: string): string[] {
  * prefilter pass everything (safe, never wrong).
  */
 export function prefilterWords(entities: readonly Entity[]): string[] {
-  const keys = buildAliasTable(entities).aliases.map((alias) =>
-    aliasWords(aliasKey(alias.text).toLowerCase()),
-  );
+  const { aliases, facts } = buildAliasTable(entities);
+  const keys: string[][] = [];
+  for (const alias of aliases) {
+    const frame = facts.get(alias.entityId)?.frame?.event.frame;
+    // An everyday phrase ("stepped aside") or an everyday head ("the
+    // investigation") links only with one of its frame's cues in its
+    // sentence: the cues are its triggers, not the everyday words.
+    if (
+      alias.form === 'event-paraphrase' ||
+      (alias.form === 'event-head' && frame?.needsQualifier)
+    ) {
+      for (const cue of frame?.cues ?? [])
+        keys.push(aliasWords(aliasKey(cue).toLowerCase()));
+      continue;
+    }
+    keys.push(aliasWords(aliasKey(alias.text).toLowerCase()));
+  }
   keys.sort((a, b) => a.length - b.length);
   const chosen = new Set<string>();
   for (const words of keys) {

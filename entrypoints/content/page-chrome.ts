@@ -69,7 +69,9 @@ export function isPageChrome(element: Element): boolean {
     !carriesProse(element)
   )
     return true;
-  return LIST_CONTAINERS.has(tag) && (isLinkList(element) || isTagLine(element));
+  return (
+    LIST_CONTAINERS.has(tag) && (isLinkList(element) || isTagLine(element))
+  );
 }
 
 /** A labelled list of topics, links or not: "Tags: Jeff Sessions · Recusal · Alabama". */

@@ -5,7 +5,7 @@ import datasetJson from '../../data/dataset.json';
 import prefilterJson from '../../data/prefilter.json';
 import { parseDataset } from '../../data/dataset-schema';
 import { aliasKey, buildAliasTable } from '../../lib/alias-table';
-import { MentionMatcher } from '../../lib/match-mentions';
+import { findMentions, MentionMatcher } from '../../lib/match-mentions';
 import {
   aliasWords,
   createPrefilter,
@@ -18,7 +18,26 @@ const entities = parseDataset(datasetJson).entities;
 const matcher = new MentionMatcher(entities);
 /** What the content script ships: the committed, generated words. */
 const passes = createPrefilter(prefilterJson.words);
-const aliases = buildAliasTable(entities).aliases.map((alias) => alias.text);
+const table = buildAliasTable(entities);
+/** Everyday words that link only with a cue of their frame (see prefilter.ts). */
+const needsCue = (alias: (typeof table.aliases)[number]) =>
+  alias.form === 'event-paraphrase' ||
+  (alias.form === 'event-head' &&
+    table.facts.get(alias.entityId)?.frame?.event.frame?.needsQualifier ===
+      true);
+const aliases = table.aliases
+  .filter((alias) => !needsCue(alias))
+  .map((alias) => alias.text);
+const cues = [
+  ...new Set(
+    table.aliases
+      .filter(needsCue)
+      .flatMap(
+        (alias) =>
+          table.facts.get(alias.entityId)?.frame?.event.frame?.cues ?? [],
+      ),
+  ),
+];
 
 /** Spellings of an alias a page may use that the matcher still matches. */
 function variants(text: string): string[] {
@@ -57,7 +76,8 @@ function pageRuns(html: string): string[] {
     .filter(Boolean);
 }
 
-const CORPUS = 'tests/e2e/pages/corpus';
+// The dev split only: the held-out pages measure the matcher, nothing is tuned on them.
+const CORPUS = 'tests/e2e/pages/corpus/dev';
 const pages = [
   ...readdirSync(CORPUS)
     .filter((file) => file.endsWith('.html'))
@@ -76,20 +96,38 @@ describe('the prefilter never misses what the matcher would find', () => {
     for (const text of variants(alias)) expect(passes(text), text).toBe(true);
   });
 
-  it('passes every text in which the matcher finds a candidate or a name (aliases and their spellings, corpus pages, demo page)', () => {
+  it.each(cues)(
+    'passes every spelling of the cue %j (everyday event words need one)',
+    (cue) => {
+      for (const text of variants(cue)) expect(passes(text), text).toBe(true);
+    },
+  );
+
+  it('passes every text in which the matcher links anything or finds a name (aliases and their spellings, dev corpus pages, demo page)', () => {
     const texts = [
       ...aliases.flatMap(variants),
       ...pages.flatMap((file) => pageRuns(readFileSync(file, 'utf8'))),
     ];
-    let withCandidates = 0;
+    let withMentions = 0;
     for (const text of texts) {
       const scan = matcher.scan(text);
-      if (!scan.candidates.length && !scan.names.length) continue;
-      withCandidates += 1;
+      // Event phrases made of everyday words ("stepped aside") are candidates
+      // everywhere, but link only with their cues, which are triggers.
+      const linked = findMentions(matcher, text).length > 0;
+      if (!linked && !scan.names.length) continue;
+      withMentions += 1;
       expect(passes(text), text).toBe(true);
     }
     // The check means something: most of these texts name someone.
-    expect(withCandidates).toBeGreaterThan(aliases.length);
+    expect(withMentions).toBeGreaterThan(aliases.length / 2);
+  });
+
+  it('passes whole dev pages that link anything', () => {
+    for (const file of pages) {
+      const text = pageRuns(readFileSync(file, 'utf8')).join('\n');
+      if (findMentions(matcher, text).length === 0) continue;
+      expect(passes(text), file).toBe(true);
+    }
   });
 
   it('keeps one word of every alias', () => {
