@@ -1,75 +1,268 @@
 /**
  * Settings in extension storage, as a store any extension context can use:
  * read through `parseSettings` (a corrupt value never throws and never costs
- * the valid fields), watched live, and updated with a pure edit.
+ * the valid fields), watched live, and updated with a pure edit, so that
+ * edits made at the same moment in several tabs, the popup and the options
+ * page all survive.
  *
- * Pure: it talks to storage only through the small `SettingsStorage`
- * interface below, which `browser.storage` satisfies. Each entrypoint passes
- * its own `browser.storage`; tests pass a fake.
+ *   any context ──update(edit)──▶ diffSettings ──▶ journal item s.op.<time>.<ctx>.<n>  (storage.local, a new key)
+ *   background keeper ──fold──▶ layout items (storage.sync, else storage.local) ──▶ journal items removed
+ *   any context ──load / watch──▶ journal + marker (local) first, then layout ──▶ layout ⊕ journal
+ *
+ * Why a journal: storage has no transaction or compare-and-set, so a
+ * read-modify-write from two contexts loses one edit. Writing a new, unique
+ * key never conflicts; one writer (the background keeper, lib/settings-keeper.ts)
+ * folds the journal into the layout, so the layout has one writer. Readers
+ * apply the journal on top of the layout; operations are idempotent
+ * (lib/settings-ops.ts), so reading while a fold is half done gives the same
+ * settings. Change events only say "read again": their payloads are never
+ * trusted, so events that arrive late or out of order cannot roll settings
+ * back. docs/decisions/0006-settings-journal.md has the reasoning.
+ *
+ * Pure: it talks to storage only through `SettingsStorage`, which
+ * `browser.storage` satisfies. Each entrypoint passes its own; tests pass a fake.
  */
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import * as z from 'zod/mini';
+import {
+  canonicalSettings,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type Settings,
+} from './settings';
+import { applyOps, diffSettings, type Op, parseOps } from './settings-ops';
+import { decodeLayout, type Items } from './settings-layout';
 
-/** The key the settings object is stored under. */
-export const SETTINGS_KEY = 'settings';
+/** Where 0.1 kept the settings object (`storage.local`); read and migrated, never written. */
+export const LEGACY_KEY = 'settings';
+/** Which area holds the layout, and why (storage.local only). */
+export const AREA_KEY = 's.area';
+/** Journal items: one per edit, in storage.local, removed once folded into the layout. */
+export const OP_PREFIX = 's.op.';
 
 /** The part of one `browser.storage` area the store uses. */
 export type StorageAreaLike = {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 };
 
-type StorageChanges = Record<
+export type StorageChanges = Record<
   string,
   { newValue?: unknown; oldValue?: unknown }
 >;
-type ChangeListener = (changes: StorageChanges, areaName: string) => void;
+export type ChangeListener = (
+  changes: StorageChanges,
+  areaName: string,
+) => void;
 
-/** The part of `browser.storage` the store uses. */
+/** The part of `browser.storage` the store uses; `sync` is absent or throws where a browser has none. */
 export type SettingsStorage = {
   local: StorageAreaLike;
+  sync?: StorageAreaLike;
   onChanged: {
     addListener(listener: ChangeListener): void;
     removeListener(listener: ChangeListener): void;
   };
 };
 
+export const AreaMarkerSchema = z.object({
+  area: z.enum(['sync', 'local']),
+  /** Why the settings are on this device only. */
+  reason: z.optional(z.enum(['unavailable', 'too-large'])),
+});
+export type AreaMarker = z.infer<typeof AreaMarkerSchema>;
+
 export type SettingsStore = {
   /** The stored settings, or the defaults when storage fails or holds garbage. */
   load(): Promise<Settings>;
-  /** Calls `onChange` with parsed settings whenever any context changes them; returns the unwatch. */
+  /** Calls `onChange` with the settings whenever any context changes them; returns the unwatch. */
   watch(onChange: (settings: Settings) => void): () => void;
-  /** Applies a pure `edit` (see lib/settings.ts) to the current settings and stores the result. */
+  /** Applies a pure `edit` (see lib/settings.ts) and stores what it changed; resolves with the result. */
   update(edit: (current: Settings) => Settings): Promise<Settings>;
+  /** Where the settings live now (the options page says so). */
+  where(): Promise<AreaMarker>;
 };
 
-export function createSettingsStore(storage: SettingsStorage): SettingsStore {
+/** True for a key whose change may change the settings. */
+export function isSettingsKey(key: string): boolean {
+  return key === LEGACY_KEY || key.startsWith('s.');
+}
+
+/** The journal's keys in `items`, oldest first. */
+export function journalKeys(items: Items): string[] {
+  return Object.keys(items)
+    .filter((key) => key.startsWith(OP_PREFIX))
+    .sort();
+}
+
+/** The journal's operations, oldest first; items that do not parse are skipped. */
+export function journalOps(items: Items): Op[] {
+  return journalKeys(items).flatMap((key) => {
+    const entry = items[key];
+    return typeof entry === 'object' && entry !== null
+      ? parseOps((entry as { ops?: unknown }).ops)
+      : [];
+  });
+}
+
+/** The area marker in storage.local's items, or null. */
+export function areaMarker(local: Items): AreaMarker | null {
+  const parsed = AreaMarkerSchema.safeParse(local[AREA_KEY]);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Version 0.1's object folded into the layout: lists are merged (nothing
+ * hidden or paused on either side is lost); single values keep the layout's,
+ * which another device or a later edit wrote. Where there is no layout yet
+ * (the usual upgrade) the old object is taken whole.
+ */
+export function mergeLegacy(
+  layout: Settings | null,
+  legacy: unknown,
+): Settings {
+  const old = canonicalSettings(parseSettings(legacy));
+  if (!layout) return old;
+  const sites: Record<string, string[]> = Object.create(null);
+  for (const source of [layout.hiddenOnSites, old.hiddenOnSites])
+    for (const [host, ids] of Object.entries(source))
+      sites[host] = [
+        ...new Set([
+          ...(Object.hasOwn(sites, host) ? sites[host]! : []),
+          ...ids,
+        ]),
+      ];
+  return canonicalSettings(
+    parseSettings({
+      ...layout,
+      pausedSites: [...new Set([...layout.pausedSites, ...old.pausedSites])],
+      hiddenEntities: [
+        ...new Set([...layout.hiddenEntities, ...old.hiddenEntities]),
+      ],
+      hiddenOnSites: sites,
+    }),
+  );
+}
+
+/**
+ * The settings as every context sees them: the layout (or the defaults),
+ * with a 0.1 object merged in while it is still there, then the journal.
+ */
+export function effectiveSettings(local: Items, layout: Items): Settings {
+  const stored = decodeLayout(layout);
+  const base = Object.hasOwn(local, LEGACY_KEY)
+    ? mergeLegacy(stored, local[LEGACY_KEY])
+    : (stored ?? canonicalSettings(DEFAULT_SETTINGS));
+  return applyOps(base, journalOps(local));
+}
+
+/** The settings from a snapshot of both areas (tests and tools that read storage raw). */
+export function settingsFromAreas(local: Items, sync: Items | null): Settings {
+  const marker = areaMarker(local);
+  return effectiveSettings(
+    local,
+    marker?.area === 'local' || sync === null ? local : sync,
+  );
+}
+
+/**
+ * Reads storage.local first (journal, marker, 0.1 object), then the layout.
+ * In that order a fold between the two reads is harmless: the keeper writes
+ * the layout before it removes journal items, and the journal is idempotent.
+ */
+export async function readStorage(
+  storage: SettingsStorage,
+): Promise<{ local: Items; layout: Items; marker: AreaMarker }> {
+  const local = await storage.local.get(null);
+  const marker = areaMarker(local);
+  if (marker?.area === 'local' || !storage.sync)
+    return {
+      local,
+      layout: local,
+      marker: marker ?? { area: 'local', reason: 'unavailable' },
+    };
+  try {
+    return {
+      local,
+      layout: await storage.sync.get(null),
+      marker: marker ?? { area: 'sync' },
+    };
+  } catch (error) {
+    // The marker says sync, or nothing was folded yet: without sync the layout may be stale; say so.
+    if (marker?.area === 'sync') throw error;
+    return {
+      local,
+      layout: local,
+      marker: { area: 'local', reason: 'unavailable' },
+    };
+  }
+}
+
+let contexts = 0;
+
+export function createSettingsStore(
+  storage: SettingsStorage,
+  options: { now?: () => number; contextId?: string } = {},
+): SettingsStore {
+  const now = options.now ?? Date.now;
+  contexts += 1;
+  const contextId =
+    options.contextId ??
+    `${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}${contexts}`;
+  let sequence = 0;
+  const opKey = () => {
+    sequence += 1;
+    return `${OP_PREFIX}${now().toString(36).padStart(9, '0')}.${contextId}.${sequence.toString(36).padStart(4, '0')}`;
+  };
+  const read = async (): Promise<Settings> => {
+    const { local, layout } = await readStorage(storage);
+    return effectiveSettings(local, layout);
+  };
   const load = async (): Promise<Settings> => {
     try {
-      const items = await storage.local.get(SETTINGS_KEY);
-      return parseSettings(items[SETTINGS_KEY] ?? null);
+      return await read();
     } catch (error) {
       console.warn(
         'Backstory: could not read settings, using defaults.',
         error,
       );
-      return structuredClone(DEFAULT_SETTINGS);
+      return canonicalSettings(DEFAULT_SETTINGS);
     }
   };
   return {
     load,
     watch(onChange) {
+      let latest = 0;
+      let delivered = '';
       const listener: ChangeListener = (changes, areaName) => {
-        if (areaName !== 'local' || !Object.hasOwn(changes, SETTINGS_KEY))
-          return;
-        onChange(parseSettings(changes[SETTINGS_KEY]?.newValue ?? null));
+        if (areaName !== 'local' && areaName !== 'sync') return;
+        if (!Object.keys(changes).some(isSettingsKey)) return;
+        latest += 1;
+        const request = latest;
+        read().then(
+          (settings) => {
+            // A later change is being read: this answer may be older than what it will give.
+            if (request !== latest) return;
+            const json = JSON.stringify(settings);
+            if (json === delivered) return;
+            delivered = json;
+            onChange(settings);
+          },
+          () => undefined, // Keep what the context has; the next change reads again.
+        );
       };
       storage.onChanged.addListener(listener);
       return () => storage.onChanged.removeListener(listener);
     },
     async update(edit) {
-      const next = parseSettings(edit(await load()));
-      await storage.local.set({ [SETTINGS_KEY]: next });
-      return next;
+      const current = await read();
+      const ops = diffSettings(current, parseSettings(edit(current)));
+      if (!ops.length) return current;
+      await storage.local.set({ [opKey()]: { ops } });
+      return applyOps(current, ops);
+    },
+    async where() {
+      return (await readStorage(storage)).marker;
     },
   };
 }

@@ -31,6 +31,15 @@ export const HostSchema = z
     ),
   );
 
+/** The card delay in whole milliseconds, within the limits. */
+export const HoverDelaySchema = z
+  .number()
+  .check(
+    z.int(),
+    z.gte(HOVER_DELAY_LIMITS_MS.min),
+    z.lte(HOVER_DELAY_LIMITS_MS.max),
+  );
+
 /** A list that keeps its valid items and drops the rest (one bad entry never costs the others). */
 function lenientList<T extends z.ZodMiniType>(item: T, max: number) {
   return z.catch(
@@ -65,17 +74,10 @@ export const SettingsSchema = z.object({
   /** Link each entity once per page. */
   firstMentionOnly: z.catch(z.boolean(), false),
   /** Dwell before a card shows. */
-  hoverDelayMs: z.catch(
-    z
-      .number()
-      .check(
-        z.int(),
-        z.gte(HOVER_DELAY_LIMITS_MS.min),
-        z.lte(HOVER_DELAY_LIMITS_MS.max),
-      ),
-    500,
-  ),
+  hoverDelayMs: z.catch(HoverDelaySchema, 500),
   mentionStyle: z.catch(z.enum(MENTION_STYLES), 'dotted'),
+  /** Double-clicking a word looks it up (the context menu and the shortcut always do). */
+  lookupOnDoubleClick: z.catch(z.boolean(), false),
   /** Entities the reader hid everywhere ("Not this person"). */
   hiddenEntities: lenientList(IdSchema, 500),
   /** Entities hidden on one site only: host → ids. */
@@ -142,6 +144,24 @@ export function parseSettings(raw: unknown): Settings {
     migrateSettings({ ...(raw as Record<string, unknown>) }),
   );
   return result.success ? result.data : structuredClone(DEFAULT_SETTINGS);
+}
+
+/**
+ * The same settings in one canonical order: lists sorted, sites sorted. Storage
+ * keeps lists in hashed buckets, so order is not something it can keep; every
+ * context shows the same order.
+ */
+export function canonicalSettings(settings: Settings): Settings {
+  const sites: Record<string, string[]> = Object.create(null);
+  for (const host of Object.keys(settings.hiddenOnSites).sort())
+    sites[host] = [...settings.hiddenOnSites[host]!].sort();
+  return {
+    ...settings,
+    kinds: { ...settings.kinds },
+    pausedSites: [...settings.pausedSites].sort(),
+    hiddenEntities: [...settings.hiddenEntities].sort(),
+    hiddenOnSites: sites,
+  };
 }
 
 /** Is annotation on for this host? */

@@ -9,6 +9,8 @@ import {
   launchWithExtension,
   type ExtensionBrowser,
 } from '../../scripts/launch-browser';
+import type { Settings } from '../../lib/settings';
+import { settingsFromAreas } from '../../lib/settings-store';
 import { buildFixtureBundles } from './fixture-bundles';
 import {
   PROJECT_MOUNTS,
@@ -79,23 +81,65 @@ export async function openPage(
   return { page, errors };
 }
 
-/** Writes raw settings into extension storage from an extension page (as the popup would). */
+/** The extension API as an extension page sees it (untyped in Node). */
+type ChromeStorage = {
+  chrome: {
+    storage: Record<
+      'local' | 'sync',
+      {
+        get(keys: null): Promise<Record<string, unknown>>;
+        set(items: object): Promise<void>;
+        clear(): Promise<void>;
+      }
+    >;
+  };
+};
+
+/**
+ * Replaces the stored settings with `settings`, written as version 0.1 wrote
+ * them (one object under `settings` in storage.local), from an extension page;
+ * everything else is cleared first. Waits until the background has folded
+ * it into the current layout, as it does after an update from 0.1.
+ */
 export async function writeStoredSettings(
   e2e: E2E,
   settings: unknown,
 ): Promise<void> {
   const page = await e2e.browser.context.newPage();
   await page.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
-  await page.evaluate((value) => {
-    // The page runs in the extension's origin, where `chrome.storage` exists.
-    const api = (
-      globalThis as unknown as {
-        chrome: { storage: { local: { set(items: object): Promise<void> } } };
-      }
-    ).chrome;
-    return api.storage.local.set({ settings: value });
+  const folded = async () => {
+    const { chrome } = globalThis as unknown as ChromeStorage;
+    const local = await chrome.storage.local.get(null);
+    return (
+      !('settings' in local) &&
+      's.area' in local &&
+      !Object.keys(local).some((key) => key.startsWith('s.op.'))
+    );
+  };
+  // Not while the keeper is still folding an earlier change.
+  await page.waitForFunction(folded, undefined, { timeout: 5000 });
+  await page.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as ChromeStorage;
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ settings: value });
   }, settings as object);
+  await page.waitForFunction(folded, undefined, { timeout: 5000 });
   await page.close();
+}
+
+/** The settings as every context sees them, read raw from storage in `page` (an extension page or the worker). */
+export async function readStoredSettings(page: {
+  evaluate<R>(fn: () => Promise<R>): Promise<R>;
+}): Promise<Settings> {
+  const { local, sync } = await page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ChromeStorage;
+    return {
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+    };
+  });
+  return settingsFromAreas(local, sync);
 }
 
 /** Text of `selector` as the reader sees it. */
