@@ -6,6 +6,7 @@
  *   popup ──get-page-state──▶ content   ◀── {host, state, mentions}
  *   popup ──reveal-mention──▶ content   ◀── {ok}
  *   background ──toggle-site──▶ content ◀── {host}  (the background then toggles that host)
+ *   background ──lookup-selection──▶ content ◀── {shown}  (context menu, keyboard command)
  *   content ──mention-count──▶ background (badge) and any open popup (refresh)
  */
 import * as z from 'zod/mini';
@@ -18,7 +19,11 @@ export const MESSAGE = {
   revealMention: 'reveal-mention',
   toggleSite: 'toggle-site',
   mentionCount: 'mention-count',
+  lookupSelection: 'lookup-selection',
 } as const;
+
+/** Far more than any name: the content script refuses long selections itself ("select just the name"). */
+const MAX_SELECTION_CHARS = 10_000;
 
 /** More mention kinds than any page could hold: a cap, not a limit anyone meets. */
 const MAX_ENTRIES = 5000;
@@ -34,6 +39,12 @@ export const RevealMentionSchema = z.strictObject({
 export const ToggleSiteSchema = z.strictObject({
   type: z.literal(MESSAGE.toggleSite),
 });
+export const LookupSelectionSchema = z.strictObject({
+  type: z.literal(MESSAGE.lookupSelection),
+  /** The selected text the context menu reports; absent (the keyboard command): the page's own selection. */
+  text: z.optional(z.string().check(z.maxLength(MAX_SELECTION_CHARS))),
+  via: z.enum(['menu', 'command']),
+});
 export const MentionCountSchema = z.strictObject({
   type: z.literal(MESSAGE.mentionCount),
   count: Count,
@@ -45,6 +56,7 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   GetPageStateSchema,
   RevealMentionSchema,
   ToggleSiteSchema,
+  LookupSelectionSchema,
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type MentionCount = z.infer<typeof MentionCountSchema>;
@@ -63,6 +75,16 @@ export const REPLY_SCHEMAS = {
   [MESSAGE.getPageState]: PageStateSchema,
   [MESSAGE.revealMention]: z.strictObject({ ok: z.boolean() }),
   [MESSAGE.toggleSite]: z.strictObject({ host: HostSchema }),
+  [MESSAGE.lookupSelection]: z.strictObject({
+    shown: z.enum([
+      'card',
+      'list',
+      'none',
+      'too-long',
+      'no-selection',
+      'quiet',
+    ]),
+  }),
 } satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 
 export type ReplyTo<T extends ContentRequest['type']> = z.infer<

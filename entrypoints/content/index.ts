@@ -31,9 +31,15 @@ import {
   GROUP_ATTRIBUTE,
 } from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
+import type { LookupTrigger } from '@/lib/lookup-selection';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
+import { pageDateOf } from './page-date-dom';
+import {
+  connectSelectionLookup,
+  type SelectionLookup,
+} from './selection-lookup';
 import { PageAnnotator } from './page-annotator';
 import './mentions.css';
 import { entityIndex } from '@/lib/entity-index';
@@ -113,6 +119,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
 class PageSession {
   private settings: Settings | null = null;
   private card: CardHost | null = null;
+  private intent: HoverIntent | null = null;
+  private readonly lookup: SelectionLookup;
   private active = false;
   private pass: Promise<void> = Promise.resolve();
   private readonly root = document.documentElement;
@@ -126,6 +134,23 @@ class PageSession {
     private readonly settingsStore: SettingsStore,
   ) {
     this.entities = entityIndex(dataset.entities);
+    // Selection lookup answers on every page, annotated or not (paused, off).
+    this.lookup = connectSelectionLookup(ctx, {
+      dataset,
+      cardHost: () => this.ensureCardHost(),
+      beforeOpen: () => this.intent?.dismiss(false),
+      lookupOnDoubleClick: () => this.settings?.lookupOnDoubleClick ?? false,
+      isMention: (target) =>
+        target instanceof Element &&
+        this.annotator.annotations.ownNodes.has(
+          target.closest(this.annotator.annotations.tag) ?? target,
+        ),
+    });
+  }
+
+  /** Looks up the selection (context menu, keyboard command): says what it showed. */
+  lookUpSelection(text: string | undefined, trigger: LookupTrigger) {
+    return this.lookup.lookUp(text, trigger);
   }
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
@@ -214,12 +239,10 @@ class PageSession {
     return this.pass;
   }
 
-  private ensureCard(): void {
-    if (this.card) return;
-    const entities = this.entities;
+  private ensureCardHost(): CardHost | null {
+    if (this.card || this.ctx.isInvalid) return this.card;
     const host = location.hostname;
-    let intent: HoverIntent | null = null;
-    const card = createCardHost(document, this.dataset, {
+    this.card = createCardHost(document, this.dataset, {
       host,
       onDismissMention: (mention) => setDismissed(mention, true),
       onRestoreMention: (mention) => setDismissed(mention, false),
@@ -229,11 +252,18 @@ class PageSession {
       onShowOnSite: async (entityId) => {
         await this.settingsStore.update((s) => unhideEntity(s, entityId, host));
       },
-      onRequestClose: (restoreFocus) => intent?.dismiss(restoreFocus),
-      onFocusMention: () => intent?.focusMention(),
+      onRequestClose: (restoreFocus) => this.intent?.dismiss(restoreFocus),
+      onFocusMention: () => this.intent?.focusMention(),
+      pageDate: () => pageDateOf(document, location.href),
     });
-    this.card = card;
-    intent = connectHoverIntent(this.ctx, {
+    return this.card;
+  }
+
+  private ensureCard(): void {
+    const card = this.ensureCardHost();
+    if (!card || this.intent) return;
+    const entities = this.entities;
+    this.intent = connectHoverIntent(this.ctx, {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {

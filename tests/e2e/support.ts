@@ -3,7 +3,7 @@
  * Chromium with the built extension per test file, fresh profile each time.
  */
 import { after, before } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import {
   launchPlain,
   launchWithExtension,
@@ -145,4 +145,82 @@ export async function readStoredSettings(page: {
 /** Text of `selector` as the reader sees it. */
 export function visibleText(page: Page, selector: string): Promise<string> {
   return page.locator(selector).innerText();
+}
+
+/** The extension's service worker (where `chrome.commands`, `chrome.contextMenus` and `chrome.tabs` are). */
+export async function extensionWorker(e2e: E2E): Promise<Worker> {
+  const ours = (worker: Worker) =>
+    worker.url().startsWith(`chrome-extension://${e2e.browser.extensionId}/`);
+  return (
+    e2e.browser.context.serviceWorkers().find(ours) ??
+    (await e2e.browser.context.waitForEvent('serviceworker', {
+      predicate: ours,
+    }))
+  );
+}
+
+/** The tab id of `page`: the active tab of the last focused window while it is in front. */
+export async function tabIdOfPage(e2e: E2E, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = await extensionWorker(e2e);
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: {
+          query(q: object): Promise<{ id: number }[]>;
+        };
+      };
+    };
+    return (
+      await chrome.tabs.query({ active: true, lastFocusedWindow: true })
+    )[0]!.id;
+  });
+}
+
+/** Selects the first occurrence of `text` inside `selector` (across any markup, mentions included). */
+export async function selectText(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<void> {
+  const found = await page.evaluate(
+    ({ selector, text }) => {
+      const root = document.querySelector(selector);
+      if (!root) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        nodes.push(node as Text);
+      const whole = nodes.map((node) => node.data).join('');
+      const start = whole.indexOf(text);
+      if (start < 0) return false;
+      // No helper functions in here: the test runner's transform would name them with a
+      // `__name` call that does not exist in the page.
+      const points: { node: Text; offset: number }[] = [];
+      for (const [offset, end] of [
+        [start, false],
+        [start + text.length, true],
+      ] as const) {
+        let seen = 0;
+        for (const node of nodes) {
+          const next = seen + node.data.length;
+          if (offset < next || (end && offset === next)) {
+            points.push({ node, offset: offset - seen });
+            break;
+          }
+          seen = next;
+        }
+      }
+      const [from, to] = points;
+      if (!from || !to) return false;
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString() === text;
+    },
+    { selector, text },
+  );
+  if (!found) throw new Error(`could not select “${text}” in ${selector}`);
 }

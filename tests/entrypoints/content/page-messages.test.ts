@@ -25,11 +25,16 @@ function setUp(active = true) {
     -1,
   );
   const settledListeners: (() => void)[] = [];
+  const lookups: [string | undefined, string][] = [];
   const session: SessionView = {
     isActive: active,
     mentions,
     settled: () => Promise.resolve(),
     onSettled: (listener) => settledListeners.push(listener),
+    lookUpSelection: (text, via) => {
+      lookups.push([text, via]);
+      return text ? 'card' : 'no-selection';
+    },
   };
   const ctx = {
     isInvalid: false,
@@ -39,7 +44,7 @@ function setUp(active = true) {
       window.setTimeout(handler, ms),
   } as unknown as ContentScriptContext;
   connectPageMessages(ctx, session);
-  return { mentions, settledListeners };
+  return { mentions, settledListeners, lookups };
 }
 
 /** What the content script answered `message` from `sender` (undefined: it did not answer). */
@@ -144,6 +149,31 @@ describe('page-messages', () => {
     expect(await ask({ type: 'toggle-site' })).toEqual({
       host: location.hostname,
     });
+  });
+
+  it('looks up the selection for the context menu and the keyboard command, also where annotations are off', async () => {
+    const { lookups } = setUp(false);
+    expect(
+      await ask({ type: 'lookup-selection', text: 'Doug Jones', via: 'menu' }),
+    ).toEqual({ shown: 'card' });
+    expect(await ask({ type: 'lookup-selection', via: 'command' })).toEqual({
+      shown: 'no-selection',
+    });
+    expect(await ask({ type: 'lookup-selection', text: 7, via: 'menu' })).toBe(
+      undefined,
+    );
+    expect(
+      await ask(
+        { type: 'lookup-selection', text: 'x', via: 'menu' },
+        {
+          id: 'another-extension',
+        },
+      ),
+    ).toBe(undefined);
+    expect(lookups).toEqual([
+      ['Doug Jones', 'menu'],
+      [undefined, 'command'],
+    ]);
   });
 
   it('reports the mention count after a pass, once per change', async () => {
