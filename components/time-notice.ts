@@ -73,8 +73,10 @@ export function timeNotice(
     text: `This card is as of ${cardDate}; this page is from ${pageDate}.`,
   };
   if (entity.kind === 'event' && entity.status === 'upcoming')
-    notice.outcome = `It was still to come on ${cardDate}: the card does not know the outcome.`;
+    notice.outcome =
+      'It had not happened yet then, so the card does not know the outcome.';
   else if (entity.kind === 'event' && entity.status === 'ongoing')
-    notice.outcome = `It was still going on on ${cardDate}: the card does not know how it ended.`;
+    notice.outcome =
+      'It was still going on then, so the card does not know how it ended.';
   return notice;
 }
