@@ -232,17 +232,19 @@ export function createSettingsStore(
   return {
     load,
     watch(onChange) {
-      let latest = 0;
+      let started = 0;
+      let newestDelivered = 0;
       let delivered = '';
       const listener: ChangeListener = (changes, areaName) => {
         if (areaName !== 'local' && areaName !== 'sync') return;
         if (!Object.keys(changes).some(isSettingsKey)) return;
-        latest += 1;
-        const request = latest;
+        started += 1;
+        const request = started;
         read().then(
           (settings) => {
-            // A later change is being read: this answer may be older than what it will give.
-            if (request !== latest) return;
+            // A read that started after this one has answered already: this answer may be older.
+            if (request < newestDelivered) return;
+            newestDelivered = request;
             const json = JSON.stringify(settings);
             if (json === delivered) return;
             delivered = json;

@@ -117,15 +117,34 @@ export async function writeStoredSettings(
     );
   };
   // Not while the keeper is still folding an earlier change.
-  await page.waitForFunction(folded, undefined, { timeout: 5000 });
+  await pollUntil(page, folded);
   await page.evaluate(async (value) => {
     const { chrome } = globalThis as unknown as ChromeStorage;
     await chrome.storage.sync.clear();
     await chrome.storage.local.clear();
     await chrome.storage.local.set({ settings: value });
   }, settings as object);
-  await page.waitForFunction(folded, undefined, { timeout: 5000 });
+  await pollUntil(page, folded);
   await page.close();
+}
+
+/**
+ * Polls an async condition in `page` until it holds. (page.waitForFunction
+ * takes a returned promise as a truthy answer and does not wait for it.)
+ */
+export async function pollUntil(
+  page: {
+    evaluate<R>(fn: () => Promise<R>): Promise<R>;
+    waitForTimeout(ms: number): Promise<void>;
+  },
+  condition: () => Promise<boolean>,
+  { timeout = 5000, what = 'the condition' } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(20);
+  }
 }
 
 /** The settings as every context sees them, read raw from storage in `page` (an extension page or the worker). */
