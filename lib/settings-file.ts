@@ -204,30 +204,36 @@ export function describeChanges(
   ops: readonly Op[],
   nameOf: (entityId: string) => string,
 ): Change[] {
-  return ops.map((op): Change => {
-    switch (op.t) {
-      case 'set':
-        return {
-          kind: 'changed',
-          text: describeField(op.field, before[op.field], op.value),
-        };
-      case 'kind':
-        return {
-          kind: 'changed',
-          text: `Mark ${KIND_NAMES[op.kind]}: ${onOff(before.kinds[op.kind])} → ${onOff(op.on)}`,
-        };
-      case 'pause':
-        return op.on
-          ? { kind: 'added', text: `Pause on ${op.host}` }
-          : { kind: 'removed', text: `Resume on ${op.host}` };
-      case 'hide': {
-        const where = op.host ? `on ${op.host}` : 'everywhere';
-        return op.on
-          ? { kind: 'added', text: `Hide ${nameOf(op.id)} ${where}` }
-          : { kind: 'removed', text: `Show ${nameOf(op.id)} again ${where}` };
-      }
+  return ops.map((op) => describeOp(before, op, nameOf));
+}
+
+function describeOp(
+  before: Settings,
+  op: Op,
+  nameOf: (entityId: string) => string,
+): Change {
+  switch (op.t) {
+    case 'set':
+      return {
+        kind: 'changed',
+        text: describeField(op.field, before[op.field], op.value),
+      };
+    case 'kind':
+      return {
+        kind: 'changed',
+        text: `Mark ${KIND_NAMES[op.kind]}: ${onOff(before.kinds[op.kind])} → ${onOff(op.on)}`,
+      };
+    case 'pause':
+      return op.on
+        ? { kind: 'added', text: `Pause on ${op.host}` }
+        : { kind: 'removed', text: `Resume on ${op.host}` };
+    case 'hide': {
+      const where = op.host ? `on ${op.host}` : 'everywhere';
+      return op.on
+        ? { kind: 'added', text: `Hide ${nameOf(op.id)} ${where}` }
+        : { kind: 'removed', text: `Show ${nameOf(op.id)} again ${where}` };
     }
-  });
+  }
 }
 
 function describeField(

@@ -14,7 +14,6 @@ import type { Settings } from '../../lib/settings';
 import {
   type E2E,
   extensionWorker,
-  openPage,
   pollUntil,
   readStoredSettings,
   tabIdOfPage,
