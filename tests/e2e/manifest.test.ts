@@ -38,6 +38,7 @@ const common = {
       description: 'Look up the selected text in Backstory',
     },
   },
+  options_ui: { page: 'options.html', open_in_tab: true },
   content_scripts: [
     {
       matches: ['http://*/*', 'https://*/*'],
