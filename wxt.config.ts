@@ -10,6 +10,8 @@ const GECKO_ID = 'backstory@backstory.example';
  * extension's suggestion for it unassigned (chrome.commands.getAll() shows "").
  */
 const TOGGLE_SITE_SHORTCUT = 'Alt+Shift+O';
+/** L for look up; Chromium assigns it (tests/e2e/selection-lookup.test.ts checks commands.getAll()). */
+const LOOKUP_SHORTCUT = 'Alt+Shift+L';
 
 /**
  * Rebuilds data/dataset.json and data/prefilter.json (the content script's
@@ -63,11 +65,16 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'The backstory of the people and events in the news, right where you read. Works offline; sends nothing.',
-    permissions: ['storage'],
+    // contextMenus: the "Look up “…” in Backstory" item on selected text.
+    permissions: ['storage', 'contextMenus'],
     commands: {
       [COMMAND.toggleSite]: {
         suggested_key: { default: TOGGLE_SITE_SHORTCUT },
         description: 'Turn Backstory on or off for this site',
+      },
+      [COMMAND.lookupSelection]: {
+        suggested_key: { default: LOOKUP_SHORTCUT },
+        description: 'Look up the selected text in Backstory',
       },
     },
     icons: {

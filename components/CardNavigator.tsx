@@ -9,6 +9,7 @@ import type { Dataset } from '../data/dataset-schema';
 import type { MentionReason } from '../lib/match-mentions';
 import { EntityCard } from './EntityCard';
 import { entityIndex } from '../lib/entity-index';
+import type { PageDate } from '../lib/page-date';
 
 export type CardNavigatorProps = {
   entityId: string;
@@ -17,6 +18,8 @@ export type CardNavigatorProps = {
   actions?: ComponentChildren;
   headingId: string;
   descriptionId: string;
+  /** The page's date, for the card's line about time (lib/page-date.ts). */
+  pageDate?: PageDate | null;
 };
 
 export function CardNavigator({
@@ -26,6 +29,7 @@ export function CardNavigator({
   actions,
   headingId,
   descriptionId,
+  pageDate,
 }: CardNavigatorProps) {
   const [history, setHistory] = useState<string[]>([entityId]);
   const container = useRef<HTMLDivElement>(null);
@@ -55,6 +59,7 @@ export function CardNavigator({
         headingId={headingId}
         descriptionId={descriptionId}
         actions={atRoot ? actions : undefined}
+        pageDate={pageDate}
         onNavigate={(id) => {
           moved.current = 'forward';
           setHistory([...history, id]);

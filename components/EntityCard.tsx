@@ -16,6 +16,8 @@ import {
   timelineFor,
 } from './entity-relations';
 import { entityIndex } from '../lib/entity-index';
+import type { PageDate } from '../lib/page-date';
+import { timeNotice } from './time-notice';
 
 export type EntityCardProps = {
   entity: Entity;
@@ -31,6 +33,8 @@ export type EntityCardProps = {
   descriptionId?: string;
   /** Extra controls at the bottom ("Not this person"). */
   actions?: ComponentChildren;
+  /** The date of the page the card is shown on, when it has one (hover and lookup cards). */
+  pageDate?: PageDate | null;
 };
 
 /** Facts shown before "Show all": enough to read at a glance, short enough for a card. */
@@ -52,8 +56,10 @@ export function EntityCard(props: EntityCardProps) {
     headingId,
     descriptionId,
     actions,
+    pageDate,
   } = props;
   const asOf = storyDate(entity, dataset);
+  const notice = timeNotice(entity, dataset, pageDate);
   const source = dataset.sources.find(
     (s) => s.id === entity.sources[entity.sources.length - 1],
   );
@@ -77,6 +83,12 @@ export function EntityCard(props: EntityCardProps) {
           {entity.description}
         </p>
       </header>
+      {notice ? (
+        <p class="bs-card__time" data-time={notice.kind}>
+          {notice.text}
+          {notice.outcome ? ` ${notice.outcome}` : null}
+        </p>
+      ) : null}
       <p class="bs-card__summary">{entity.summary}</p>
       {entity.kind === 'event' ? (
         <EventDetails

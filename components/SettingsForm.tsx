@@ -1,7 +1,9 @@
 /**
  * The reader's settings. Every control writes at once through `onUpdate`
- * (the popup stores it; open tabs apply it live): kinds, first mention only,
- * hover delay, how mentions look, paused sites, and entities hidden from cards.
+ * (the popup and the options page store it; open tabs apply it live): kinds,
+ * first mention only, how mentions look, hover delay, double-click lookup,
+ * paused sites, and entities hidden from cards. The popup shows it in its
+ * narrow panel; the options page at full width (`wide`).
  */
 import { useState } from 'preact/hooks';
 import type { Dataset } from '../data/dataset-schema';
@@ -25,7 +27,11 @@ export type SettingsFormProps = {
   dataset: Dataset;
   /** The keyboard shortcut the browser assigned ('' when none), or null when unknown. */
   shortcut: string | null;
+  /** The same for the lookup command. */
+  lookupShortcut?: string | null;
   onUpdate: (update: (current: Settings) => Settings) => void;
+  /** Laid out for a full page (the options page) rather than the popup. */
+  wide?: boolean;
 };
 
 const STYLE_LABELS: Record<MentionStyle, string> = {
@@ -41,7 +47,9 @@ export function SettingsForm({
   settings,
   dataset,
   shortcut,
+  lookupShortcut = null,
   onUpdate,
+  wide = false,
 }: SettingsFormProps) {
   const [delay, setDelay] = useState<number | null>(null);
   const [newSite, setNewSite] = useState('');
@@ -80,7 +88,10 @@ export function SettingsForm({
   ];
 
   return (
-    <form class="settings" onSubmit={(event) => event.preventDefault()}>
+    <form
+      class={wide ? 'settings settings--wide' : 'settings'}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <fieldset class="settings__group">
         <legend>Mark these on pages</legend>
         <div class="settings__kinds">
@@ -174,6 +185,35 @@ export function SettingsForm({
           How long the pointer rests on a name before its card opens.
         </p>
       </div>
+
+      <fieldset class="settings__group">
+        <legend>Look up selected text</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="lookupOnDoubleClick"
+            checked={settings.lookupOnDoubleClick}
+            aria-describedby="lookup-hint"
+            onChange={(event) => {
+              const checked = (event.currentTarget as HTMLInputElement).checked;
+              onUpdate((current) => ({
+                ...current,
+                lookupOnDoubleClick: checked,
+              }));
+            }}
+          />
+          Look up a name when I double-click it
+        </label>
+        <p id="lookup-hint" class="hint">
+          Select text and choose “Look up … in Backstory” from the context menu
+          {lookupShortcut ? (
+            <>
+              , or press <kbd>{lookupShortcut}</kbd>
+            </>
+          ) : null}
+          . It works on pages where Backstory is paused too.
+        </p>
+      </fieldset>
 
       <section class="settings__group" aria-labelledby="paused-heading">
         <h2 id="paused-heading" class="settings__heading">

@@ -5,4 +5,6 @@
 export const COMMAND = {
   /** Pause or resume Backstory on the current tab's site. */
   toggleSite: 'toggle-site',
+  /** Look up the selected text (the same as the context menu item). */
+  lookupSelection: 'lookup-selection',
 } as const;

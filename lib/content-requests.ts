@@ -18,7 +18,15 @@ export const MESSAGE = {
   revealMention: 'reveal-mention',
   toggleSite: 'toggle-site',
   mentionCount: 'mention-count',
+  lookupSelection: 'lookup-selection',
 } as const;
+
+/** Far more than any name: the content script refuses long selections itself ("select just the name"). */
+export const MAX_SELECTION_CHARS = 10_000;
+
+const isSelectionText = (value: unknown) =>
+  typeof value === 'string' && value.length <= MAX_SELECTION_CHARS;
+const isVia = (value: unknown) => value === 'menu' || value === 'command';
 
 /** Request types the content script answers, and the fields each carries besides `type`. */
 const CONTENT_REQUEST_FIELDS: Record<
@@ -28,6 +36,13 @@ const CONTENT_REQUEST_FIELDS: Record<
   [MESSAGE.getPageState]: {},
   [MESSAGE.revealMention]: { entityId: isId },
   [MESSAGE.toggleSite]: {},
+  [MESSAGE.lookupSelection]: { text: isSelectionText, via: isVia },
+};
+/** Fields a request may leave out. */
+const OPTIONAL_FIELDS: Partial<
+  Record<ContentRequest['type'], readonly string[]>
+> = {
+  [MESSAGE.lookupSelection]: ['text'],
 };
 
 export const CONTENT_REQUEST_TYPES = Object.keys(
@@ -50,8 +65,9 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     if (!valid?.(message[key])) return null;
     request[key] = message[key];
   }
+  const optional = OPTIONAL_FIELDS[type as ContentRequest['type']] ?? [];
   for (const key of Object.keys(fields))
-    if (!Object.hasOwn(request, key)) return null;
+    if (!Object.hasOwn(request, key) && !optional.includes(key)) return null;
   return request as ContentRequest;
 }
 

@@ -6,11 +6,12 @@
  *   popup ──get-page-state──▶ content   ◀── {host, state, mentions}
  *   popup ──reveal-mention──▶ content   ◀── {ok}
  *   background ──toggle-site──▶ content ◀── {host}  (the background then toggles that host)
+ *   background ──lookup-selection──▶ content ◀── {shown}  (context menu, keyboard command)
  *   content ──mention-count──▶ background (badge) and any open popup (refresh)
  */
 import * as z from 'zod/mini';
 import { IdSchema } from '../data/ids';
-import { MESSAGE } from './content-requests';
+import { MAX_SELECTION_CHARS, MESSAGE } from './content-requests';
 import { HostSchema } from './settings';
 
 // The names, the content script's request check and the count live in a module without zod (the content
@@ -18,6 +19,7 @@ import { HostSchema } from './settings';
 export {
   CONTENT_REQUEST_TYPES,
   countMentions,
+  MAX_SELECTION_CHARS,
   MESSAGE,
   parseContentRequest,
 } from './content-requests';
@@ -36,6 +38,12 @@ export const RevealMentionSchema = z.strictObject({
 export const ToggleSiteSchema = z.strictObject({
   type: z.literal(MESSAGE.toggleSite),
 });
+export const LookupSelectionSchema = z.strictObject({
+  type: z.literal(MESSAGE.lookupSelection),
+  /** The selected text the context menu reports; absent (the keyboard command): the page's own selection. */
+  text: z.optional(z.string().check(z.maxLength(MAX_SELECTION_CHARS))),
+  via: z.enum(['menu', 'command']),
+});
 export const MentionCountSchema = z.strictObject({
   type: z.literal(MESSAGE.mentionCount),
   count: Count,
@@ -47,6 +55,7 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   GetPageStateSchema,
   RevealMentionSchema,
   ToggleSiteSchema,
+  LookupSelectionSchema,
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export type MentionCount = z.infer<typeof MentionCountSchema>;
@@ -65,6 +74,16 @@ export const REPLY_SCHEMAS = {
   [MESSAGE.getPageState]: PageStateSchema,
   [MESSAGE.revealMention]: z.strictObject({ ok: z.boolean() }),
   [MESSAGE.toggleSite]: z.strictObject({ host: HostSchema }),
+  [MESSAGE.lookupSelection]: z.strictObject({
+    shown: z.enum([
+      'card',
+      'list',
+      'none',
+      'too-long',
+      'no-selection',
+      'quiet',
+    ]),
+  }),
 } satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 
 export type ReplyTo<T extends ContentRequest['type']> = z.infer<

@@ -146,6 +146,7 @@ function read(raw: Record<string, unknown>): Settings {
     firstMentionOnly: boolean(raw.firstMentionOnly, false),
     hoverDelayMs: hoverDelay(raw.hoverDelayMs),
     mentionStyle: mentionStyle(raw.mentionStyle),
+    lookupOnDoubleClick: boolean(raw.lookupOnDoubleClick, false),
     hiddenEntities: lenientList(raw.hiddenEntities, isId, MAX_HIDDEN_ENTITIES),
     hiddenOnSites: hiddenOnSites(raw.hiddenOnSites),
   };
@@ -161,6 +162,24 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return defaultSettings();
   return read(migrateSettings({ ...(raw as Record<string, unknown>) }));
+}
+
+/**
+ * The same settings in one canonical order: lists sorted, sites sorted. Storage
+ * keeps lists in hashed buckets, so order is not something it can keep; every
+ * context shows the same order.
+ */
+export function canonicalSettings(settings: Settings): Settings {
+  const sites: Record<string, string[]> = Object.create(null);
+  for (const host of Object.keys(settings.hiddenOnSites).sort())
+    sites[host] = [...settings.hiddenOnSites[host]!].sort();
+  return {
+    ...settings,
+    kinds: { ...settings.kinds },
+    pausedSites: [...settings.pausedSites].sort(),
+    hiddenEntities: [...settings.hiddenEntities].sort(),
+    hiddenOnSites: sites,
+  };
 }
 
 /** Is annotation on for this host? */
@@ -179,6 +198,37 @@ export function hiddenOn(settings: Settings, host: string): Set<string> {
 /** The kinds switched on. */
 export function enabledKinds(settings: Settings): Set<EntityKind> {
   return new Set(ENTITY_KINDS.filter((kind) => settings.kinds[kind]));
+}
+
+/** Switches annotations on or off everywhere. */
+export function setEnabled(settings: Settings, enabled: boolean): Settings {
+  return { ...settings, enabled };
+}
+
+/** Pauses annotations on one site; pausing a paused site changes nothing. */
+export function pauseSite(settings: Settings, host: string): Settings {
+  const site = host.toLowerCase();
+  if (settings.pausedSites.includes(site)) return settings;
+  return { ...settings, pausedSites: [...settings.pausedSites, site] };
+}
+
+/** Resumes one paused site; other paused sites and the global switch stay. */
+export function resumeSite(settings: Settings, host: string): Settings {
+  const site = host.toLowerCase();
+  return {
+    ...settings,
+    pausedSites: settings.pausedSites.filter((paused) => paused !== site),
+  };
+}
+
+/**
+ * The reader's one-click toggle for a site (the keyboard shortcut): where
+ * annotations show, pause them; where they do not, resume the site and, if
+ * they were off everywhere, switch them on (other paused sites stay paused).
+ */
+export function toggleSite(settings: Settings, host: string): Settings {
+  if (isActiveOn(settings, host)) return pauseSite(settings, host);
+  return setEnabled(resumeSite(settings, host), true);
 }
 
 /**

@@ -16,7 +16,6 @@ import {
   HOST_MAX_LENGTH,
   HOST_PATTERN,
   HOVER_DELAY_LIMITS_MS,
-  isActiveOn,
   MAX_HIDDEN_ENTITIES,
   MAX_PAUSED_SITES,
   MENTION_STYLES,
@@ -25,7 +24,12 @@ import {
 } from './settings-lite';
 
 export {
+  canonicalSettings,
   enabledKinds,
+  pauseSite,
+  resumeSite,
+  setEnabled,
+  toggleSite,
   hiddenOn,
   hideEntity,
   HOVER_DELAY_LIMITS_MS,
@@ -43,6 +47,15 @@ export const HostSchema = z
   .check(
     z.maxLength(HOST_MAX_LENGTH),
     z.regex(HOST_PATTERN, 'must be a host name'),
+  );
+
+/** The card delay in whole milliseconds, within the limits. */
+export const HoverDelaySchema = z
+  .number()
+  .check(
+    z.int(),
+    z.gte(HOVER_DELAY_LIMITS_MS.min),
+    z.lte(HOVER_DELAY_LIMITS_MS.max),
   );
 
 /** A list that keeps its valid items and drops the rest (one bad entry never costs the others). */
@@ -79,17 +92,10 @@ export const SettingsSchema = z.object({
   /** Link each entity once per page. */
   firstMentionOnly: z.catch(z.boolean(), false),
   /** Dwell before a card shows. */
-  hoverDelayMs: z.catch(
-    z
-      .number()
-      .check(
-        z.int(),
-        z.gte(HOVER_DELAY_LIMITS_MS.min),
-        z.lte(HOVER_DELAY_LIMITS_MS.max),
-      ),
-    500,
-  ),
+  hoverDelayMs: z.catch(HoverDelaySchema, 500),
   mentionStyle: z.catch(z.enum(MENTION_STYLES), 'dotted'),
+  /** Double-clicking a word looks it up (the context menu and the shortcut always do). */
+  lookupOnDoubleClick: z.catch(z.boolean(), false),
   /** Entities the reader hid everywhere ("Not this person"). */
   hiddenEntities: lenientList(IdSchema, MAX_HIDDEN_ENTITIES),
   /** Entities hidden on one site only: host → ids. */
@@ -141,35 +147,4 @@ export function normalizeHost(input: string): string | null {
     return null;
   }
   return HostSchema.safeParse(host).success ? host : null;
-}
-
-/** Switches annotations on or off everywhere. */
-export function setEnabled(settings: Settings, enabled: boolean): Settings {
-  return { ...settings, enabled };
-}
-
-/** Pauses annotations on one site; pausing a paused site changes nothing. */
-export function pauseSite(settings: Settings, host: string): Settings {
-  const site = host.toLowerCase();
-  if (settings.pausedSites.includes(site)) return settings;
-  return { ...settings, pausedSites: [...settings.pausedSites, site] };
-}
-
-/** Resumes one paused site; other paused sites and the global switch stay. */
-export function resumeSite(settings: Settings, host: string): Settings {
-  const site = host.toLowerCase();
-  return {
-    ...settings,
-    pausedSites: settings.pausedSites.filter((paused) => paused !== site),
-  };
-}
-
-/**
- * The reader's one-click toggle for a site (the keyboard shortcut): where
- * annotations show, pause them; where they do not, resume the site and, if
- * they were off everywhere, switch them on (other paused sites stay paused).
- */
-export function toggleSite(settings: Settings, host: string): Settings {
-  if (isActiveOn(settings, host)) return pauseSite(settings, host);
-  return setEnabled(resumeSite(settings, host), true);
 }

@@ -32,9 +32,15 @@ import {
   GROUP_ATTRIBUTE,
 } from './annotate-dom';
 import { createCardHost, type CardHost } from './card-host';
+import type { LookupTrigger } from '@/lib/lookup-selection';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
+import { pageDateOf } from './page-date-dom';
+import {
+  connectSelectionLookup,
+  type SelectionLookup,
+} from './selection-lookup';
 import { type PassPhases, PageAnnotator } from './page-annotator';
 import { createPageEngine, type PageEngine } from './page-engine';
 import './mentions.css';
@@ -122,13 +128,34 @@ class PageSession {
   private readonly root = document.documentElement;
   /** False while the page has shown no possible mention: the engine is not built, nothing was walked. */
   private engaged = false;
+  private intent: HoverIntent | null = null;
+  private readonly lookup: SelectionLookup;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly engine: PageEngine,
     private readonly annotator: PageAnnotator,
     private readonly settingsStore: SettingsStore,
-  ) {}
+  ) {
+    // Selection lookup answers on every page, annotated or not (paused, off);
+    // the dataset and the card host are built only when a lookup happens.
+    this.lookup = connectSelectionLookup(ctx, {
+      dataset: () => this.engine.dataset(),
+      cardHost: () => this.ensureCardHost(),
+      beforeOpen: () => this.intent?.dismiss(false),
+      lookupOnDoubleClick: () => this.settings?.lookupOnDoubleClick ?? false,
+      isMention: (target) =>
+        target instanceof Element &&
+        this.annotator.annotations.ownNodes.has(
+          target.closest(this.annotator.annotations.tag) ?? target,
+        ),
+    });
+  }
+
+  /** Looks up the selection (context menu, keyboard command): says what it showed. */
+  lookUpSelection(text: string | undefined, trigger: LookupTrigger) {
+    return this.lookup.lookUp(text, trigger);
+  }
 
   /** Applies new settings: off removes everything, a changed filter re-annotates. */
   apply(next: Settings): Promise<void> {
@@ -230,13 +257,11 @@ class PageSession {
     return this.pass;
   }
 
-  /** The card host and the hover listeners, set up once the page has a mention (none on most pages). */
-  private ensureCard(): void {
-    if (this.card) return;
-    const entities = this.engine.entities();
+  /** The card host: built for the first mention or the first lookup (none on most pages). */
+  private ensureCardHost(): CardHost | null {
+    if (this.card || this.ctx.isInvalid) return this.card;
     const host = location.hostname;
-    let intent: HoverIntent | null = null;
-    const card = createCardHost(document, this.engine.dataset(), {
+    this.card = createCardHost(document, this.engine.dataset(), {
       host,
       onDismissMention: (mention) => setDismissed(mention, true),
       onRestoreMention: (mention) => setDismissed(mention, false),
@@ -246,11 +271,19 @@ class PageSession {
       onShowOnSite: async (entityId) => {
         await this.settingsStore.update((s) => unhideEntity(s, entityId, host));
       },
-      onRequestClose: (restoreFocus) => intent?.dismiss(restoreFocus),
-      onFocusMention: () => intent?.focusMention(),
+      onRequestClose: (restoreFocus) => this.intent?.dismiss(restoreFocus),
+      onFocusMention: () => this.intent?.focusMention(),
+      pageDate: () => pageDateOf(document, location.href),
     });
-    this.card = card;
-    intent = connectHoverIntent(this.ctx, {
+    return this.card;
+  }
+
+  /** The card host and the hover listeners, set up once the page has a mention. */
+  private ensureCard(): void {
+    const card = this.ensureCardHost();
+    if (!card || this.intent) return;
+    const entities = this.engine.entities();
+    this.intent = connectHoverIntent(this.ctx, {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {

@@ -1,7 +1,8 @@
 /**
  * The content script's side of the extension's messages: it tells the popup
  * which entities this page mentions and how often, scrolls to a mention when
- * the reader picks one, names its host for the keyboard shortcut, and reports
+ * the reader picks one, names its host for the keyboard shortcut, looks up
+ * the selection for the context menu and the lookup command, and reports
  * the mention count to the background for the toolbar badge.
  *
  * It answers only the extension itself (`sender.id`), parses every request
@@ -37,6 +38,11 @@ export type SessionView = {
   settled(): Promise<void>;
   /** Called after each pass and each on/off change. */
   onSettled(listener: () => void): void;
+  /** Looks up the selection (annotated or not); says what it showed. */
+  lookUpSelection(
+    text: string | undefined,
+    via: 'menu' | 'command',
+  ): ReplyTo<'lookup-selection'>['shown'];
 };
 
 type Reply = ReplyTo<ContentRequest['type']>;
@@ -61,6 +67,8 @@ export function connectPageMessages(
         };
       case MESSAGE.toggleSite:
         return { host };
+      case MESSAGE.lookupSelection:
+        return { shown: session.lookUpSelection(request.text, request.via) };
     }
   };
 

@@ -23,6 +23,7 @@ import { tabPanelProps, Tabs } from '@/components/Tabs';
 import { WhoIsWho, type PageView } from '@/components/WhoIsWho';
 import {
   findTargetTab,
+  lookupShortcut,
   requestPageState,
   revealMention,
   toggleShortcut,
@@ -40,6 +41,7 @@ export function App({ dataset }: { dataset: Dataset }) {
   const [page, setPage] = useState<PageView>({ status: 'loading' });
   const [view, setView] = useState<View>('lookup');
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [lookupKey, setLookupKey] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const requests = useRef(0);
   const settingsStore = useMemo(() => createSettingsStore(browser.storage), []);
@@ -48,6 +50,7 @@ export function App({ dataset }: { dataset: Dataset }) {
     void settingsStore.load().then(setSettings);
     void findTargetTab().then(setTabId);
     void toggleShortcut().then(setShortcut);
+    void lookupShortcut().then(setLookupKey);
     return settingsStore.watch(setSettings);
   }, [settingsStore]);
 
@@ -194,9 +197,19 @@ export function App({ dataset }: { dataset: Dataset }) {
             settings={settings}
             dataset={dataset}
             shortcut={shortcut}
+            lookupShortcut={lookupKey}
             onUpdate={update}
           />
         ) : null}
+        <p class="popup__more">
+          <button
+            type="button"
+            class="button button--quiet"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            All settings, export and import…
+          </button>
+        </p>
       </section>
       <footer class="popup__footer">
         <p class="popup__notice" role="status" aria-live="polite">

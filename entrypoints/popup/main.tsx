@@ -4,6 +4,7 @@ import { parseDataset } from '@/data/dataset-schema';
 import { App } from './App';
 // The card's own styles (one component, two places: the hover card and here).
 import '@/components/EntityCard.css';
+import '@/components/controls.css';
 import './style.css';
 
 render(

@@ -88,13 +88,19 @@ export function watchPage(tabId: number, onChange: () => void): () => void {
 }
 
 /** The shortcut the browser assigned to the toggle-site command: '' when none, null when unknown. */
-export async function toggleShortcut(): Promise<string | null> {
+export function toggleShortcut(): Promise<string | null> {
+  return shortcutOf(COMMAND.toggleSite);
+}
+
+/** The shortcut the browser assigned to the lookup command: '' when none, null when unknown. */
+export function lookupShortcut(): Promise<string | null> {
+  return shortcutOf(COMMAND.lookupSelection);
+}
+
+async function shortcutOf(name: string): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
-    return (
-      commands.find((command) => command.name === COMMAND.toggleSite)
-        ?.shortcut ?? ''
-    );
+    return commands.find((command) => command.name === name)?.shortcut ?? '';
   } catch {
     return null;
   }

@@ -27,13 +27,18 @@ const common = {
     48: 'icons/48.png',
     128: 'icons/128.png',
   },
-  permissions: ['storage'],
+  permissions: ['storage', 'contextMenus'],
   commands: {
     'toggle-site': {
       suggested_key: { default: 'Alt+Shift+O' },
       description: 'Turn Backstory on or off for this site',
     },
+    'lookup-selection': {
+      suggested_key: { default: 'Alt+Shift+L' },
+      description: 'Look up the selected text in Backstory',
+    },
   },
+  options_ui: { page: 'options.html', open_in_tab: true },
   content_scripts: [
     {
       matches: ['http://*/*', 'https://*/*'],
@@ -45,7 +50,7 @@ const common = {
 };
 
 describe('the manifest', () => {
-  it('for Chrome (MV3) asks for storage only, and nothing else is there', () => {
+  it('for Chrome (MV3) asks for storage and contextMenus only, and nothing else is there', () => {
     assert.deepEqual(read('chrome-mv3'), {
       manifest_version: 3,
       ...common,
@@ -54,7 +59,7 @@ describe('the manifest', () => {
     });
   });
 
-  it('for Firefox (MV2) asks for storage only, with a gecko id and no data collection', () => {
+  it('for Firefox (MV2) asks for storage and contextMenus only, with a gecko id and no data collection', () => {
     assert.deepEqual(read('firefox-mv2'), {
       manifest_version: 2,
       ...common,

@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
 import {
   openPage,
+  readStoredSettings,
   useExtensionBrowser,
   waitForBackstory,
   writeStoredSettings,
@@ -478,17 +479,14 @@ describe('the popup', () => {
     );
     assert.ok((await page.locator('backstory-mention').count()) > 0);
 
-    // A change from the popup stores a clean object that still has every valid field.
+    // A change from the popup stores clean settings that still have every valid field.
     await popup.click('input[name="firstMentionOnly"]');
-    await popup.waitForFunction(
-      async () =>
-        (await chrome.storage.local.get('settings')).settings
-          .firstMentionOnly === true,
-    );
-    const stored = await popup.evaluate(
-      async () => (await chrome.storage.local.get('settings')).settings,
-    );
-    assert.deepEqual(stored, {
+    let stored = await readStoredSettings(popup);
+    for (let i = 0; i < 50 && !stored.firstMentionOnly; i += 1) {
+      await popup.waitForTimeout(20);
+      stored = await readStoredSettings(popup);
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(stored)), {
       version: 2,
       enabled: true,
       pausedSites: ['example.com'],
@@ -496,6 +494,7 @@ describe('the popup', () => {
       firstMentionOnly: true,
       hoverDelayMs: 800,
       mentionStyle: 'dotted',
+      lookupOnDoubleClick: false,
       hiddenEntities: ['doug-jones'],
       hiddenOnSites: {},
     });
@@ -553,10 +552,9 @@ describe('the popup', () => {
       timeout: 1000,
     });
     await waitForBadge(e2e, page, 'off');
-    const stored = await worker.evaluate(
-      async () => (await chrome.storage.local.get('settings')).settings,
-    );
-    assert.deepEqual(stored.pausedSites, ['127.0.0.1']);
+    assert.deepEqual((await readStoredSettings(worker)).pausedSites, [
+      '127.0.0.1',
+    ]);
 
     await worker.evaluate(() =>
       chrome.commands.onCommand.dispatch('toggle-site'),

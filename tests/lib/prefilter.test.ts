@@ -87,7 +87,7 @@ const pages = [
 
 describe('the prefilter never misses what the matcher would find', () => {
   it('is generated from the dataset that ships (run `npm run dataset` if not)', () => {
-    expect(JSON.stringify(prefilterJson, null, 2) + '\n').toBe(
+    expect(`${JSON.stringify(prefilterJson, null, 2)}\n`).toBe(
       buildPrefilterJson(readFileSync('data/dataset.json', 'utf8')),
     );
   });

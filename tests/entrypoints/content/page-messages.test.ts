@@ -32,11 +32,16 @@ function setUp(active = true) {
     -1,
   );
   const settledListeners: (() => void)[] = [];
+  const lookups: [string | undefined, string][] = [];
   const session: SessionView = {
     isActive: active,
     mentions,
     settled: () => Promise.resolve(),
     onSettled: (listener) => settledListeners.push(listener),
+    lookUpSelection: (text, via) => {
+      lookups.push([text, via]);
+      return text ? 'card' : 'no-selection';
+    },
   };
   const ctx = {
     isInvalid: false,
@@ -46,7 +51,7 @@ function setUp(active = true) {
       track(window.setTimeout(handler, ms)),
   } as unknown as ContentScriptContext;
   connectPageMessages(ctx, session);
-  return { mentions, settledListeners };
+  return { mentions, settledListeners, lookups };
 }
 
 /** What the content script answered `message` from `sender` (undefined: it did not answer). */
@@ -154,6 +159,31 @@ describe('page-messages', () => {
     });
   });
 
+  it('looks up the selection for the context menu and the keyboard command, also where annotations are off', async () => {
+    const { lookups } = setUp(false);
+    expect(
+      await ask({ type: 'lookup-selection', text: 'Doug Jones', via: 'menu' }),
+    ).toEqual({ shown: 'card' });
+    expect(await ask({ type: 'lookup-selection', via: 'command' })).toEqual({
+      shown: 'no-selection',
+    });
+    expect(await ask({ type: 'lookup-selection', text: 7, via: 'menu' })).toBe(
+      undefined,
+    );
+    expect(
+      await ask(
+        { type: 'lookup-selection', text: 'x', via: 'menu' },
+        {
+          id: 'another-extension',
+        },
+      ),
+    ).toBe(undefined);
+    expect(lookups).toEqual([
+      ['Doug Jones', 'menu'],
+      [undefined, 'command'],
+    ]);
+  });
+
   it('reports the mention count after a pass, once per change', async () => {
     const { settledListeners } = setUp();
     const sent = vi
@@ -174,6 +204,7 @@ describe('page-messages', () => {
       mentions,
       settled: () => Promise.resolve(),
       onSettled: (listener) => settledListeners.push(listener),
+      lookUpSelection: () => 'quiet',
     };
     const ctx = {
       isInvalid: false,
