@@ -13,8 +13,10 @@ import {
   applyOps,
   diffSettings,
   type Op,
+  isOp,
   parseOps,
 } from '../../lib/settings-ops';
+import { OpSchema } from '../../lib/settings-ops-schema';
 
 const base: Settings = canonicalSettings({
   ...DEFAULT_SETTINGS,
@@ -138,5 +140,46 @@ describe('parseOps', () => {
 
   it.each([null, {}, 'x', 7])('gives nothing for %j', (raw) => {
     expect(parseOps(raw)).toEqual([]);
+  });
+});
+
+describe('isOp agrees with OpSchema, the specification', () => {
+  const proto = JSON.parse('{"__proto__": {"t": "set"}}');
+  it.each<[string, unknown]>([
+    ['a switch', { t: 'set', field: 'enabled', value: false }],
+    [
+      'double-click lookup',
+      { t: 'set', field: 'lookupOnDoubleClick', value: true },
+    ],
+    ['a delay', { t: 'set', field: 'hoverDelayMs', value: 750 }],
+    ['a delay too long', { t: 'set', field: 'hoverDelayMs', value: 5000 }],
+    ['a fractional delay', { t: 'set', field: 'hoverDelayMs', value: 1.5 }],
+    ['a style', { t: 'set', field: 'mentionStyle', value: 'solid' }],
+    ['an unknown style', { t: 'set', field: 'mentionStyle', value: 'blink' }],
+    ['an unknown field', { t: 'set', field: 'colour', value: 'red' }],
+    ['a kind', { t: 'kind', kind: 'event', on: false }],
+    ['an unknown kind', { t: 'kind', kind: 'animal', on: false }],
+    ['a pause', { t: 'pause', host: 'example.com', on: true }],
+    [
+      'a pause of a URL',
+      { t: 'pause', host: 'https://example.com/', on: true },
+    ],
+    [
+      'a hide everywhere',
+      { t: 'hide', id: 'doug-jones', host: null, on: true },
+    ],
+    [
+      'a hide on a site',
+      { t: 'hide', id: 'doug-jones', host: 'a.com', on: false },
+    ],
+    ['a hide with a bad id', { t: 'hide', id: '<b>', host: null, on: true }],
+    ['a hide without host', { t: 'hide', id: 'doug-jones', on: true }],
+    ['an extra key', { t: 'kind', kind: 'event', on: false, extra: 1 }],
+    ['a string', 'set'],
+    ['null', null],
+    ['an array', [{ t: 'set' }]],
+    ['__proto__', proto],
+  ])('%s', (_name, raw) => {
+    expect(isOp(raw)).toBe(OpSchema.safeParse(raw).success);
   });
 });
