@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { COMMAND } from './lib/commands';
+import { contentScriptDatasetText } from './scripts/build-dataset';
 import { buildDatasetJson, buildPrefilterJson } from './scripts/build-dataset';
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 
@@ -32,7 +33,8 @@ function refreshDataset(): void {
 
 /**
  * `data/dataset.json?raw` (the content script's dataset, parsed only when a page may mention someone)
- * as one minified JSON string: the file's indentation would ship in every page's script otherwise.
+ * as one minified JSON string, without the curation's provenance notes on aliases and frames (the
+ * card never shows them; they stay in data/dataset.json and the popup's copy).
  */
 function minifiedDatasetText() {
   const suffix = '/data/dataset.json?raw';
@@ -42,7 +44,7 @@ function minifiedDatasetText() {
     load(id: string) {
       if (!id.endsWith(suffix)) return null;
       const file = id.slice(0, -'?raw'.length);
-      const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
+      const text = contentScriptDatasetText(readFileSync(file, 'utf8'));
       return `export default ${JSON.stringify(text)};`;
     },
   };

@@ -9,7 +9,7 @@
  * Pure: strings in, plain data out.
  */
 import type { Entity } from '../data/dataset-schema';
-import { ENTITY_KINDS } from '../data/ids';
+import { ENTITY_KINDS } from '../data/id-rules';
 
 /** How an entity matched the query; the popup may say which alias it was. */
 export type MatchKind =

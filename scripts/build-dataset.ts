@@ -64,3 +64,24 @@ function main(): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
   main();
+
+/**
+ * The dataset as the content script ships it: minified, and without the
+ * provenance notes of aliases and frames (`basis`/`note`), which no card
+ * shows. Everything the matcher and the card read stays.
+ */
+export function contentScriptDatasetText(json: string): string {
+  const dataset = JSON.parse(json) as { entities: Record<string, unknown>[] };
+  for (const entity of dataset.entities) {
+    for (const alias of (entity.aliases as Record<string, unknown>[]) ?? []) {
+      delete alias.note;
+      delete alias.basis;
+    }
+    const frame = entity.frame as Record<string, unknown> | undefined;
+    if (frame) {
+      delete frame.note;
+      delete frame.basis;
+    }
+  }
+  return JSON.stringify(dataset);
+}
