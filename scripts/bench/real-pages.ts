@@ -10,7 +10,14 @@
  *
  * Same seed → same bytes. Pure (no DOM, no file system).
  */
+import { OFF_TOPIC_DOMAINS } from '../../data/lexicon';
 import { prng } from './generate-page';
+
+const OFF_TOPIC_WORDS = new Set(
+  Object.values(OFF_TOPIC_DOMAINS)
+    .flat()
+    .map((word) => word.toLowerCase()),
+);
 
 export type RealPageSpec = {
   file: string;
@@ -175,7 +182,9 @@ function sentence(
   language: RealPageSpec['language'],
   words = 14,
 ): string {
-  const list = WORDS[language];
+  // Filler says nothing about a domain: words the matcher reads as "this page is about sports, the
+  // screen or cards" would make the planted names someone else's (lib/candidate-judge.ts).
+  const list = WORDS[language].filter((word) => !OFF_TOPIC_WORDS.has(word));
   const join = language === 'ja' ? '' : ' ';
   const parts: string[] = [];
   const count = Math.max(4, Math.round(words * (0.6 + random() * 0.8)));
