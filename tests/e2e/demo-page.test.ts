@@ -69,21 +69,32 @@ describe('the demo news page with Backstory loaded', () => {
 
   it('wraps exactly the matched text in one element carrying the entity id', async () => {
     const { page } = await openPage(e2e, '/');
-    const mentions = await page.$$eval('backstory-mention', (elements) =>
-      elements.map((el) => ({
-        entity: el.getAttribute('data-backstory-entity') ?? '',
-        text: el.textContent ?? '',
-        children: el.children.length,
-        nested: el.parentElement?.closest('backstory-mention') !== null,
-      })),
-    );
+    // A mention split by inline markup is wrapped piece by piece ("the <a>Mueller investigation</a>"):
+    // its pieces share a group, and the group's text is the mention.
+    const mentions = await page.$$eval('backstory-mention', (elements) => {
+      const groups = new Map<string, string>();
+      for (const el of elements) {
+        const group = el.getAttribute('data-backstory-group');
+        if (group !== null)
+          groups.set(group, (groups.get(group) ?? '') + (el.textContent ?? ''));
+      }
+      return elements.map((el) => {
+        const group = el.getAttribute('data-backstory-group');
+        return {
+          entity: el.getAttribute('data-backstory-entity') ?? '',
+          text: group === null ? (el.textContent ?? '') : groups.get(group)!,
+          children: el.children.length,
+          nested: el.parentElement?.closest('backstory-mention') !== null,
+        };
+      });
+    });
     assert.ok(mentions.length > 0);
     for (const mention of mentions) {
       const entity = dataset.entities.find((e) => e.id === mention.entity);
       assert.ok(entity, `unknown entity id ${mention.entity}`);
       // A name split by inline markup is wrapped piece by piece: each piece is part of an alias.
       const fold = (text: string) =>
-        text.replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
+        text.replace(/\s+/g, '').replace(/’/g, "'").toLowerCase();
       // An event is found as a phrase around one of its frame's words ("the July 14 runoff").
       const frame = entity.kind === 'event' ? entity.frame : undefined;
       const frameWords = [

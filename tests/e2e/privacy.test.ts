@@ -44,6 +44,9 @@ async function read(
       await mention.scrollIntoViewIfNeeded();
       await mention.hover();
       await page.waitForTimeout(700);
+      // Close the card: it may cover the next mention (cards are hoverable).
+      await page.keyboard.press('Escape');
+      await page.mouse.move(0, 0);
     }
   } else {
     await page.waitForLoadState('load');
