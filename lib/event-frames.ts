@@ -61,7 +61,7 @@ const HEAD_CONTINUATIONS = new Set(
 );
 /** Prepositions that attach a qualifier after the head: "runoff in Alabama", "runoff for the Republican nomination". */
 const ATTACHING_PREPOSITIONS = new Set(
-  'in for on of between against from into over to at'.split(' '),
+  'in for on of between against from into over at'.split(' '),
 );
 /**
  * Nouns that make a head generic when it modifies them: "primary
@@ -360,8 +360,10 @@ export function readEventPhrase(
     )
       break;
     const found: Qualifier[] = [];
-    let objectEnd = preposition.end;
+    /** Where the phrase ends if this object belongs to it (-1: it does not). */
+    let objectEnd = -1;
     let otherEvent = false;
+    let namesAfterHead = false;
     let k = j + 1;
     for (
       let taken = 0;
@@ -386,10 +388,18 @@ export function readEventPhrase(
         otherEvent = true;
         break;
       }
+      if (qualifier?.qualifier.slot === 'name') {
+        // "the runoff between Sessions and Tuberville": the names qualify the
+        // phrase but stay mentions of their own, outside its span.
+        found.push(qualifier.qualifier);
+        k += qualifier.length;
+        namesAfterHead = true;
+        continue;
+      }
       if (qualifier) {
         found.push(qualifier.qualifier);
         k += qualifier.length;
-        objectEnd = tokens[k - 1]!.end;
+        if (!namesAfterHead) objectEnd = tokens[k - 1]!.end;
         if (endsSentence(tokens[k - 1]!)) break;
         continue;
       }
@@ -413,7 +423,8 @@ export function readEventPhrase(
     // "recused himself from the Russia investigation": the object is an
     // event of its own; its words count, but it keeps its own span.
     if (otherEvent) break;
-    end = objectEnd;
+    if (objectEnd > 0) end = objectEnd;
+    if (namesAfterHead) break;
     j = k;
   }
   if (attributive) qualifiers.push({ slot: 'generic', value: nextWord! });

@@ -272,16 +272,15 @@ export class PageAnnotator {
         ]);
       }
     }
-    let added = 0;
     for (const [piece, ranges] of perNode) {
       const wrappers = this.annotations.wrap(segment[piece]!, ranges);
       const reasons = reasonsPerNode.get(piece)!;
       for (const [i, wrapper] of wrappers.entries()) {
         this.reasons.set(wrapper, reasons[i]!);
       }
-      added += wrappers.length;
     }
-    return added;
+    // Mentions, not elements: a mention split by markup ("Jeff <b>Sessions</b>") is one.
+    return mentions.length;
   }
 
   /** Removes every wrapper and forgets the page's evidence (settings changed, or turned off). */

@@ -114,6 +114,18 @@ describe('the demo news page with Backstory loaded', () => {
     await page.close();
   });
 
+  it('counts a mention split by markup once in data-backstory-timing', async () => {
+    const { page } = await openPage(e2e, '/fixtures/card/split-mention.html');
+    const pieces = await page.locator('backstory-mention').count();
+    const timing = JSON.parse(
+      (await page.getAttribute('html', 'data-backstory-timing')) ?? '{}',
+    ) as { mentions: number };
+    // "Jeff <b>Sessions</b>", "Tommy <i>Tuberville</i>": two pieces each; the runoff phrase is one.
+    assert.ok(pieces > timing.mentions, `${pieces} pieces`);
+    assert.equal(timing.mentions, 3);
+    await page.close();
+  });
+
   it('leaves form fields alone', async () => {
     const { page } = await openPage(e2e, '/');
     assert.equal(
