@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { COMMAND } from './lib/commands';
+import { ON_DEMAND_FILE } from './modules/content-on-demand';
 import { contentScriptDatasetText } from './scripts/build-dataset';
 import { buildDatasetJson, buildPrefilterJson } from './scripts/build-dataset';
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
@@ -85,6 +86,21 @@ export default defineConfig({
       48: 'icons/48.png',
       128: 'icons/128.png',
     },
+    // The content script's on-demand part (modules/content-on-demand.ts). Chrome lets a content script
+    // import() only a web-accessible file; use_dynamic_url serves it at a URL made per session, so a
+    // page cannot probe a fixed URL for it. Firefox lets content scripts import the extension's files
+    // without it. Why and what a page can see: docs/decisions/0008-content-script-on-demand.md.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            {
+              resources: [ON_DEMAND_FILE],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
+        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,7 +2,8 @@
  * The content script: finds mentions in the page, wraps them, shows cards.
  *
  *   settings (storage) ──▶ on/off for this site, kinds, first mention only, hidden entities
- *   document.body ──prefilter (page-engine.ts)──▶ no alias can match: ready, nothing built (most pages)
+ *   document.body ──prefilter (page-engine.ts)──▶ no alias can match: ready, nothing loaded (most pages)
+ *   prefilter passes, or a lookup ──import()──▶ the on-demand part (on-demand.ts: matcher, dataset, card UI)
  *   bundled dataset ──JSON.parse──▶ entities ──new MentionMatcher──▶ matcher (only when the prefilter passes)
  *   document.body ──collectSegments──▶ text runs ──scan + PageEvidence + resolve──▶ mentions
  *   mentions ──PageAnnotations.wrap (time-sliced)──▶ <backstory-mention> elements
@@ -31,18 +32,21 @@ import {
   ENTITY_ATTRIBUTE,
   GROUP_ATTRIBUTE,
 } from './annotate-dom';
-import { createCardHost, type CardHost } from './card-host';
+import type { CardHost } from './card-host';
 import type { LookupTrigger } from '@/lib/lookup-selection';
-import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
+import type { HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
-import { pageDateOf } from './page-date-dom';
 import {
   connectSelectionLookup,
   type SelectionLookup,
 } from './selection-lookup';
-import { type PassPhases, PageAnnotator } from './page-annotator';
-import { createPageEngine, type PageEngine } from './page-engine';
+import type { PassPhases } from './page-annotator';
+import {
+  createPageEngine,
+  LazyAnnotator,
+  type PageEngine,
+} from './page-engine';
 import './mentions.css';
 
 /**
@@ -87,11 +91,10 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     );
     return;
   }
-  // Nothing is built here: the dataset and matcher wait until a page may mention someone (page-engine.ts).
+  // Nothing is built here: the on-demand part waits until a page may mention someone (page-engine.ts).
   const engine = createPageEngine();
   let observer: PageObserver | null = null;
-  const annotator = new PageAnnotator({
-    matcher: engine.matcher,
+  const annotator = new LazyAnnotator(engine, {
     mentionTag,
     sliceBudgetMs: SLICE_BUDGET_MS,
     yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
@@ -134,14 +137,16 @@ class PageSession {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly engine: PageEngine,
-    private readonly annotator: PageAnnotator,
+    private readonly annotator: LazyAnnotator,
     private readonly settingsStore: SettingsStore,
   ) {
     // Selection lookup answers on every page, annotated or not (paused, off);
     // the dataset and the card host are built only when a lookup happens.
     this.lookup = connectSelectionLookup(ctx, {
-      dataset: () => this.engine.dataset(),
+      decide: async (text, trigger) =>
+        (await this.engine.load()).decideLookup(text, trigger),
       cardHost: () => this.ensureCardHost(),
+      currentCardHost: () => this.card,
       beforeOpen: () => this.intent?.dismiss(false),
       lookupOnDoubleClick: () => this.settings?.lookupOnDoubleClick ?? false,
       isMention: (target) =>
@@ -234,7 +239,7 @@ class PageSession {
       }),
     );
     this.root.setAttribute(STATE_ATTRIBUTE, 'ready');
-    if (result.mentions) this.ensureCard();
+    if (result.mentions) await this.ensureCard();
   }
 
   /** New or changed content, from the observer. */
@@ -251,17 +256,19 @@ class PageSession {
         }
         await this.annotator.annotate(roots);
         this.makeFirstMentionsFocusable();
-        if (this.annotator.annotations.mentions.length) this.ensureCard();
+        if (this.annotator.annotations.mentions.length) await this.ensureCard();
       })
       .then(() => this.notifySettled());
     return this.pass;
   }
 
   /** The card host: built for the first mention or the first lookup (none on most pages). */
-  private ensureCardHost(): CardHost | null {
+  private async ensureCardHost(): Promise<CardHost | null> {
+    if (this.card || this.ctx.isInvalid) return this.card;
+    const part = await this.engine.load();
     if (this.card || this.ctx.isInvalid) return this.card;
     const host = location.hostname;
-    this.card = createCardHost(document, this.engine.dataset(), {
+    this.card = part.cardHost(document, {
       host,
       onDismissMention: (mention) => setDismissed(mention, true),
       onRestoreMention: (mention) => setDismissed(mention, false),
@@ -273,17 +280,18 @@ class PageSession {
       },
       onRequestClose: (restoreFocus) => this.intent?.dismiss(restoreFocus),
       onFocusMention: () => this.intent?.focusMention(),
-      pageDate: () => pageDateOf(document, location.href),
+      pageDate: () => part.pageDateOf(document, location.href),
     });
     return this.card;
   }
 
   /** The card host and the hover listeners, set up once the page has a mention. */
-  private ensureCard(): void {
-    const card = this.ensureCardHost();
-    if (!card || this.intent) return;
-    const entities = this.engine.entities();
-    this.intent = connectHoverIntent(this.ctx, {
+  private async ensureCard(): Promise<void> {
+    const card = await this.ensureCardHost();
+    const part = this.engine.loaded;
+    if (!card || !part || this.intent) return;
+    const entities = part.entities();
+    this.intent = part.connectHoverIntent(this.ctx, {
       card,
       hoverDelayMs: () => this.settings?.hoverDelayMs ?? 500,
       mentionOf: (target) => {
@@ -312,7 +320,8 @@ class PageSession {
     const mentions = this.annotator.annotations.mentions;
     if (!mentions.length) return 0;
     const startedAt = performance.now();
-    const entities = this.engine.entities();
+    // Mentions exist: the on-demand part is loaded.
+    const entities = this.engine.loaded?.entities() ?? new Map();
     const seen = new Set<string>();
     for (const mention of mentions) {
       const id = mention.getAttribute(ENTITY_ATTRIBUTE) ?? '';

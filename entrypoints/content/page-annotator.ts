@@ -25,6 +25,11 @@ export type AnnotatorDeps = {
   matcher: () => MentionMatcher;
   /** The mention element name for this page. */
   mentionTag: string;
+  /**
+   * The page's edit log, when it exists before the annotator (the content script makes it at load, and
+   * the annotator comes later with the on-demand part: on-demand.ts). Made here when not given.
+   */
+  annotations?: PageAnnotations;
   sliceBudgetMs: number;
   yieldToPage: () => Promise<void>;
   isCancelled: () => boolean;
@@ -90,7 +95,8 @@ export class PageAnnotator {
   private groups = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {
-    this.annotations = new PageAnnotations(deps.mentionTag);
+    this.annotations =
+      deps.annotations ?? new PageAnnotations(deps.mentionTag);
   }
 
   /** New settings: the next pass resolves with these (callers revert first when they change). */

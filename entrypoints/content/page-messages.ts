@@ -42,7 +42,7 @@ export type SessionView = {
   lookUpSelection(
     text: string | undefined,
     via: 'menu' | 'command',
-  ): ReplyTo<'lookup-selection'>['shown'];
+  ): Promise<ReplyTo<'lookup-selection'>['shown']>;
 };
 
 type Reply = ReplyTo<ContentRequest['type']>;
@@ -68,7 +68,9 @@ export function connectPageMessages(
       case MESSAGE.toggleSite:
         return { host };
       case MESSAGE.lookupSelection:
-        return { shown: session.lookUpSelection(request.text, request.via) };
+        return {
+          shown: await session.lookUpSelection(request.text, request.via),
+        };
     }
   };
 

@@ -10,20 +10,19 @@
  *   pointer down outside ──▶ closes
  */
 import type { ContentScriptContext } from '#imports';
-import type { Dataset } from '@/data/dataset-schema';
-import {
-  decideLookup,
-  type LookupResult,
-  type LookupTrigger,
-} from '@/lib/lookup-selection';
-import { EntitySearch } from '@/lib/search-entities';
+import type { LookupResult, LookupTrigger } from '@/lib/lookup-selection';
 import type { CardHost } from './card-host';
 
 export type SelectionLookupDeps = {
-  /** The bundled dataset, parsed on first use (most pages never look anything up). */
-  dataset(): Dataset;
+  /**
+   * What a lookup of the text shows (lib/lookup-selection.ts); the search index and the on-demand part
+   * it lives in are loaded on first use (most pages never look anything up).
+   */
+  decide(text: string, trigger: LookupTrigger): Promise<LookupResult>;
   /** The page's one card host, created on first use. */
-  cardHost(): CardHost | null;
+  cardHost(): Promise<CardHost | null>;
+  /** The card host if it exists already (none on most pages). */
+  currentCardHost(): CardHost | null;
   /** Called before a lookup opens: the hover card steps aside. */
   beforeOpen(): void;
   /** The reader's double-click setting, read at each double-click. */
@@ -37,7 +36,7 @@ export type SelectionLookup = {
   lookUp(
     text: string | undefined,
     trigger: LookupTrigger,
-  ): LookupResult['kind'] | 'quiet';
+  ): Promise<LookupResult['kind'] | 'quiet'>;
 };
 
 const EDITABLE =
@@ -47,7 +46,6 @@ export function connectSelectionLookup(
   ctx: ContentScriptContext,
   deps: SelectionLookupDeps,
 ): SelectionLookup {
-  let search: EntitySearch | null = null;
   let open: {
     token: number;
     host: CardHost;
@@ -77,9 +75,8 @@ export function connectSelectionLookup(
     }
   };
 
-  const lookUp: SelectionLookup['lookUp'] = (text, trigger) => {
-    const host = deps.cardHost();
-    if (!host) return 'quiet';
+  const lookUp: SelectionLookup['lookUp'] = async (text, trigger) => {
+    // What the reader selected and where focus was, read before anything is loaded.
     const selection = getSelection();
     const range =
       selection && selection.rangeCount > 0 && !selection.isCollapsed
@@ -89,15 +86,16 @@ export function connectSelectionLookup(
     // The menu names the text; if the page's own selection is elsewhere (a frame), float at the top.
     const anchor =
       range && (text === undefined || sameText(selected, text)) ? range : null;
-    search ??= new EntitySearch(deps.dataset().entities);
-    const result = decideLookup(search, text ?? selected, trigger);
+    const active = document.activeElement;
+    const result = await deps.decide(text ?? selected, trigger);
     if (
       trigger === 'double-click' &&
       result.kind !== 'card' &&
       result.kind !== 'list'
     )
       return 'quiet';
-    const active = document.activeElement;
+    const host = await deps.cardHost();
+    if (!host || ctx.isInvalid) return 'quiet';
     const returnFocus =
       open?.returnFocus ??
       (active && !host.isCard(active) && active !== document.body
@@ -145,8 +143,9 @@ export function connectSelectionLookup(
       const target = event.target;
       if (!(target instanceof Element)) return;
       if (target.closest(EDITABLE) || document.designMode === 'on') return;
-      if (deps.cardHost()?.isCard(target) || deps.isMention(target)) return;
-      lookUp(undefined, 'double-click');
+      if (deps.currentCardHost()?.isCard(target) || deps.isMention(target))
+        return;
+      void lookUp(undefined, 'double-click').catch(() => undefined);
     },
     { passive: true },
   );

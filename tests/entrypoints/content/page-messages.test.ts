@@ -38,7 +38,7 @@ function setUp(active = true) {
     mentions,
     settled: () => Promise.resolve(),
     onSettled: (listener) => settledListeners.push(listener),
-    lookUpSelection: (text, via) => {
+    lookUpSelection: async (text, via) => {
       lookups.push([text, via]);
       return text ? 'card' : 'no-selection';
     },
@@ -204,7 +204,7 @@ describe('page-messages', () => {
       mentions,
       settled: () => Promise.resolve(),
       onSettled: (listener) => settledListeners.push(listener),
-      lookUpSelection: () => 'quiet',
+      lookUpSelection: async () => 'quiet',
     };
     const ctx = {
       isInvalid: false,
