@@ -49,6 +49,14 @@ function resolveFile(
   }
 }
 
+/**
+ * Sent as a header with any file asked for with `?strict-csp` (the tests of
+ * hostile pages): the page's own scripts only, no inline code, no
+ * connections, Trusted Types.
+ */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'";
+
 export async function serveStatic(
   mounts: Record<string, string>,
   port = 0,
@@ -70,6 +78,9 @@ export async function serveStatic(
       'content-type':
         CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(url.searchParams.has('strict-csp')
+        ? { 'content-security-policy': STRICT_CSP }
+        : {}),
     });
     createReadStream(file).pipe(response);
   });

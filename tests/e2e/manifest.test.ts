@@ -2,6 +2,10 @@
  * Manifest snapshots of both builds. Any new permission, host, web-accessible
  * resource, external connection or CSP override fails here first: changing
  * this file is a decision, made in review.
+ *
+ * The one web-accessible resource (Chrome only) is the content script's
+ * on-demand part, served only at a per-session URL (`use_dynamic_url`):
+ * docs/decisions/0008-content-script-on-demand.md. Firefox needs none.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -50,16 +54,23 @@ const common = {
 };
 
 describe('the manifest', () => {
-  it('for Chrome (MV3) asks for storage and contextMenus only, and nothing else is there', () => {
+  it('for Chrome (MV3) asks for storage and contextMenus only, and exposes one file, at a per-session URL only', () => {
     assert.deepEqual(read('chrome-mv3'), {
       manifest_version: 3,
       ...common,
       background: { service_worker: 'background.js' },
       action: { default_title: 'Backstory', default_popup: 'popup.html' },
+      web_accessible_resources: [
+        {
+          resources: ['content-scripts/on-demand.js'],
+          matches: ['http://*/*', 'https://*/*'],
+          use_dynamic_url: true,
+        },
+      ],
     });
   });
 
-  it('for Firefox (MV2) asks for storage and contextMenus only, with a gecko id and no data collection', () => {
+  it('for Firefox (MV2) asks for storage and contextMenus only, with a gecko id, no data collection and no web-accessible resource', () => {
     assert.deepEqual(read('firefox-mv2'), {
       manifest_version: 2,
       ...common,

@@ -10,10 +10,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  type E2E,
+  extensionWorker,
   usePlainBrowser,
   useExtensionBrowser,
   waitForBackstory,
 } from './support';
+
+/** The content script's on-demand part (modules/content-on-demand.ts). */
+const ON_DEMAND_FILE = 'content-scripts/on-demand.js';
 
 const PAGES = [
   '/',
@@ -79,9 +84,28 @@ describe('privacy', () => {
       await read(plainPage, e2e.server.origin, path, false);
     await plainPage.close();
 
+    // The on-demand part is fetched at the extension's per-session URL (use_dynamic_url) and then,
+    // inside the browser, from the extension itself: both are the extension's own files.
+    const dynamicPrefix = await onDemandOrigin(e2e);
     const ownPrefix = `chrome-extension://${e2e.browser.extensionId}/`;
+    assert.ok(
+      withExtension.includes(`${dynamicPrefix}${ON_DEMAND_FILE}`),
+      'the on-demand part was loaded at its per-session URL',
+    );
+    assert.deepEqual(
+      withExtension.filter(
+        (url) =>
+          url.startsWith(dynamicPrefix) &&
+          url !== `${dynamicPrefix}${ON_DEMAND_FILE}`,
+      ),
+      [],
+      'nothing else at the per-session URL',
+    );
     const unexpected = withExtension.filter(
-      (url) => !url.startsWith(ownPrefix) && !without.includes(url),
+      (url) =>
+        !url.startsWith(ownPrefix) &&
+        !url.startsWith(dynamicPrefix) &&
+        !without.includes(url),
     );
     assert.deepEqual(
       unexpected,
@@ -89,7 +113,10 @@ describe('privacy', () => {
       'requests made only because Backstory was installed',
     );
     const foreign = withExtension.filter(
-      (url) => !url.startsWith(ownPrefix) && !url.startsWith(e2e.server.origin),
+      (url) =>
+        !url.startsWith(ownPrefix) &&
+        !url.startsWith(dynamicPrefix) &&
+        !url.startsWith(e2e.server.origin),
     );
     assert.deepEqual(foreign, [], 'requests to anything but the test pages');
     const ownFiles = withExtension
@@ -97,7 +124,47 @@ describe('privacy', () => {
       .map((url) => new URL(url).pathname);
     assert.ok(ownFiles.includes('/popup.html'), 'the popup was opened');
   });
+
+  it('leaves a page no trace of the on-demand part: not in its resource timing, not at the fixed URL', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.server.origin}/`);
+    await waitForBackstory(page);
+    await page.waitForSelector('backstory-mention'); // The part is loaded.
+    const fixedUrl = `chrome-extension://${e2e.browser.extensionId}/${ON_DEMAND_FILE}`;
+    const seen = await page.evaluate(async (url) => {
+      const entries = performance
+        .getEntries()
+        .map((entry) => entry.name)
+        .filter((name) => /^(chrome|moz)-extension:/.test(name));
+      const probe = await fetch(url).then(
+        (response) => `status ${response.status}`,
+        () => 'refused',
+      );
+      return { entries, probe };
+    }, fixedUrl);
+    assert.deepEqual(seen, { entries: [], probe: 'refused' });
+    await page.close();
+  });
 });
+
+/** The origin (with its slash) at which pages of this browser session may load the on-demand part. */
+async function onDemandOrigin(e2e: E2E): Promise<string> {
+  const worker = await extensionWorker(e2e);
+  const url = await worker.evaluate(
+    (file) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { getURL(path: string): string } };
+        }
+      ).chrome.runtime.getURL(file),
+    ON_DEMAND_FILE,
+  );
+  assert.ok(
+    !url.includes(e2e.browser.extensionId),
+    `a per-session URL, not the extension id: ${url}`,
+  );
+  return url.slice(0, -ON_DEMAND_FILE.length);
+}
 
 describe('the built bundles', () => {
   const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
