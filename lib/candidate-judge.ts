@@ -5,7 +5,12 @@
  * about sports or another state), coreference for bare surnames, and for
  * event phrases how their frame fits. Pure.
  */
-import { aliasKey, type AliasEntry, type EntityFacts } from './alias-table';
+import {
+  aliasKey,
+  type AliasEntry,
+  type EntityFacts,
+  needsCue,
+} from './alias-table';
 import { decide, type Signal, WEIGHTS } from './link-decision';
 import { namesOwnPlace } from './local-context';
 import {
@@ -197,7 +202,7 @@ export class CandidateJudge {
           ),
           text: `the phrase says ${listJoin(verdict.weak.map(describeQualifier))}`,
         });
-    } else if (frame?.needsQualifier || alias.form === 'event-verb') {
+    } else if (needsCue(alias, facts) || alias.form === 'event-verb') {
       // Everyday words ("the investigation") and verbs with no named subject need their sentence.
       if (
         !cueInSentence &&
