@@ -81,7 +81,11 @@ export class CandidateJudge {
     } else if (alias.form === 'first-name') {
       signals.push({ name: 'first-name', weight: WEIGHTS.firstName });
     } else if (entity.kind !== 'person' && /^[\p{Lu}@#]/u.test(alias.text)) {
-      signals.push({ name: 'proper-name', weight: WEIGHTS.properName });
+      signals.push({
+        name: 'proper-name',
+        weight: WEIGHTS.properName,
+        text: `“${alias.text}” is written as a name`,
+      });
     }
 
     // Coreference: a bare surname (or title + surname) goes to whoever the page is about there.
@@ -104,6 +108,7 @@ export class CandidateJudge {
         signals.push({
           name: 'nearest-full-name',
           weight: WEIGHTS.nearestFullName,
+          text: 'the nearest full name with this surname is theirs',
         });
     }
 
@@ -136,6 +141,7 @@ export class CandidateJudge {
       signals.push({
         name: 'related-in-paragraph',
         weight: WEIGHTS.relatedInParagraph,
+        text: 'its paragraph names someone or something related',
       });
     const topics = (entity.topics ?? []).filter((topic) =>
       evidence.topics.has(aliasKey(topic).toLowerCase()),
