@@ -5,6 +5,7 @@
  *
  *   content script ──mention-count──▶ badge for that tab
  *   Alt+Shift+O ──commands.onCommand──▶ toggleSiteInTab ──▶ settings (every tab applies them live)
+ *   content script ══orphan-watch port══ held open, so the tab hears when the extension goes away
  *
  * Listeners are registered synchronously in main(), as MV3 requires for
  * events to wake the worker.
@@ -12,7 +13,7 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { COMMAND } from '@/lib/commands';
-import { parseMentionCount } from '@/lib/messages';
+import { PORT, parseMentionCount } from '@/lib/messages';
 import { showOnBadge } from './badge';
 import { toggleSiteInTab } from './toggle-site';
 
@@ -29,6 +30,16 @@ export default defineBackground(() => {
       return undefined;
     },
   );
+
+  // The content scripts' orphan watch (entrypoints/content/orphan-watch.ts):
+  // an open port is all it needs. It does not keep a worker alive.
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (
+      port.name !== PORT.orphanWatch ||
+      port.sender?.id !== browser.runtime.id
+    )
+      port.disconnect();
+  });
 
   browser.commands.onCommand.addListener(
     (command: string, tab?: Browser.tabs.Tab) => {

@@ -34,16 +34,11 @@ import { createCardHost, type CardHost } from './card-host';
 import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
+import { watchForOrphaning } from './orphan-watch';
 import { PageAnnotator } from './page-annotator';
 import './mentions.css';
 import { entityIndex } from '@/lib/entity-index';
 
-/**
- * How often an orphaned script notices it was orphaned: after the extension is
- * reloaded or updated, `runtime.id` disappears, and ctx's timer wrappers see
- * it and invalidate everything registered with ctx (wrappers, card, observer).
- */
-const ORPHAN_CHECK_MS = 1000;
 /** Half a frame at 60 Hz: our slices leave the page room to render and respond. */
 const SLICE_BUDGET_MS = 8;
 const STATE_ATTRIBUTE = 'data-backstory-state';
@@ -57,7 +52,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
+    watchForOrphaning(ctx); // Reloaded or updated under this page: ctx invalidates, all of ours goes.
     void start(ctx).catch((error: unknown) => {
       // Never break the page: report once, leave the page as it was.
       console.error('Backstory could not annotate this page:', error);

@@ -58,6 +58,12 @@ export function observePage(
 
   const queue = (node: Node) => {
     if (annotations.ownNodes.has(node)) return;
+    // Our card host, scripts, styles, menus: nothing in them is annotated, so no flush for them.
+    if (
+      node.nodeType === Node.ELEMENT_NODE &&
+      isSkippedElement(node as Element)
+    )
+      return;
     pending.add(node);
     if (!scheduled) {
       scheduled = true;

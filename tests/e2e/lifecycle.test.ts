@@ -1,6 +1,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPage, useExtensionBrowser, waitForBackstory } from './support';
+import type { Page } from 'playwright-core';
+import {
+  openPage,
+  useExtensionBrowser,
+  waitForBackstory,
+  type E2E,
+} from './support';
+
+/** Reloads the extension from one of its own pages (as an update would replace it). */
+async function reloadExtension(
+  e2e: E2E,
+  page: Page,
+  beforeReload: () => void = () => {},
+): Promise<void> {
+  const extensionPage = await e2e.browser.context.newPage();
+  await extensionPage.goto(
+    `chrome-extension://${e2e.browser.extensionId}/popup.html`,
+  );
+  beforeReload();
+  await extensionPage
+    .evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { reload(): void } } }
+      ).chrome.runtime.reload(),
+    )
+    .catch(() => {}); // The extension page goes away with the extension.
+  await page.bringToFront();
+}
 
 describe('extension lifecycle', () => {
   const e2e = useExtensionBrowser();
@@ -36,22 +63,12 @@ describe('extension lifecycle', () => {
       .waitFor({ state: 'visible', timeout: 2000 });
     const original = await page.evaluate(() => document.body.textContent);
 
-    const extensionPage = await e2e.browser.context.newPage();
-    await extensionPage.goto(
-      `chrome-extension://${e2e.browser.extensionId}/popup.html`,
-    );
-    await extensionPage
-      .evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { runtime: { reload(): void } } }
-        ).chrome.runtime.reload(),
-      )
-      .catch(() => {}); // The extension page goes away with the extension.
-    await page.bringToFront();
+    await reloadExtension(e2e, page);
+    // No polling any more: the orphan-watch port's disconnect is what tells the old script.
     await page.waitForFunction(
       () => !document.querySelector('backstory-mention, backstory-card'),
       undefined,
-      { timeout: 5000 },
+      { timeout: 1500 },
     );
     assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
     assert.equal(
@@ -61,6 +78,55 @@ describe('extension lifecycle', () => {
     );
     await page.mouse.move(10, 10);
     await page.waitForTimeout(300);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('extension lifecycle after Chromium stopped the idle service worker', () => {
+  const e2e = useExtensionBrowser();
+
+  // Chromium stops an MV3 worker about 30 s after its last event, which also
+  // closes the orphan-watch port (Playwright keeps workers alive, so the test
+  // stops it the way Chromium does). The script must not reconnect (that would
+  // wake the worker), and must still notice a later reload.
+  it('does not wake the stopped worker, and the reader’s next move after an extension reload removes everything', async () => {
+    const { page, errors } = await openPage(e2e, '/');
+    const mentions = await page.locator('backstory-mention').count();
+    assert.ok(mentions > 20);
+    // The worker's state as Chromium reports it (Playwright keeps a stopped worker listed).
+    const cdp = await e2e.browser.context.newCDPSession(page);
+    let workerStatus = '';
+    let onStatus = () => {};
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions)
+        if (version.scriptURL.includes(e2e.browser.extensionId))
+          workerStatus = version.runningStatus;
+      onStatus();
+    });
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<void>((done) => {
+      onStatus = () => workerStatus === 'stopped' && done();
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    assert.equal(
+      await page.locator('backstory-mention').count(),
+      mentions,
+      'a stopped worker is not a reload: the page stays annotated',
+    );
+
+    await reloadExtension(e2e, page, () =>
+      assert.equal(workerStatus, 'stopped', 'nothing woke the worker'),
+    );
+    await cdp.detach();
+    await page.mouse.move(200, 300);
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-mention, backstory-card'),
+      undefined,
+      { timeout: 1500 },
+    );
+    assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
     assert.deepEqual(errors, []);
     await page.close();
   });
