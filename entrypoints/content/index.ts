@@ -35,6 +35,7 @@ import { connectHoverIntent, type HoverIntent } from './connect-hover-intent';
 import { observePage, type PageObserver } from './observe-page';
 import { connectPageMessages } from './page-messages';
 import { watchForOrphaning } from './orphan-watch';
+import { setCtxTimeout } from './ctx-timers';
 import { PageAnnotator } from './page-annotator';
 import './mentions.css';
 import { entityIndex } from '@/lib/entity-index';
@@ -79,7 +80,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     matcher,
     mentionTag,
     sliceBudgetMs: SLICE_BUDGET_MS,
-    yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
+    yieldToPage: () => new Promise((resolve) => setCtxTimeout(ctx, resolve, 0)),
     isCancelled: () => ctx.isInvalid,
     afterWrite: () => observer?.forgetOwnWrites(),
     viewportPosition,

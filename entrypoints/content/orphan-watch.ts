@@ -24,6 +24,7 @@
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { PORT } from '@/lib/messages';
+import { setCtxTimeout } from './ctx-timers';
 
 /** What the reader does when coming back to a page: each checks, once per event, that we are still installed. */
 const READER_EVENTS = [
@@ -62,7 +63,7 @@ export function watchForOrphaning(ctx: ContentScriptContext): void {
     // another channel), so look again shortly: ctx's timers check it before they
     // run. Still there then: the worker was stopped while idle.
     for (const ms of RECHECK_AFTER_DISCONNECT_MS)
-      ctx.setTimeout(checkInstalled, ms);
+      setCtxTimeout(ctx, checkInstalled, ms);
     checkOnReaderEvents();
   });
   ctx.onInvalidated(() => {
