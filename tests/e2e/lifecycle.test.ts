@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { findBrowser } from '../../scripts/find-browser';
+import {
+  CHROME_BUILD_DIR,
+  unpackedExtensionId,
+} from '../../scripts/launch-browser';
+import { PROJECT_MOUNTS, serveStatic } from '../../scripts/serve-static';
 import {
   openPage,
   useExtensionBrowser,
@@ -129,5 +139,87 @@ describe('extension lifecycle after Chromium stopped the idle service worker', (
     assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+describe('the service worker’s idle lifetime', () => {
+  // Playwright keeps workers alive once it attaches, so this browser is driven
+  // without attaching to anything: targets are read from the DevTools HTTP
+  // list, which attaches to nothing.
+  it('is not extended by the open orphan-watch port: Chromium stops the idle worker as usual', async (t) => {
+    const server = await serveStatic(PROJECT_MOUNTS);
+    const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+    const extensionDir = resolve(CHROME_BUILD_DIR);
+    const workerUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/background.js`;
+    const chromium = spawn(
+      findBrowser(),
+      [
+        '--headless',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--remote-debugging-port=0',
+        `${server.origin}/`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    try {
+      const devtools = await new Promise<string>((done, fail) => {
+        let output = '';
+        chromium.stderr.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const port = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(
+            output,
+          );
+          if (port) done(`http://127.0.0.1:${port[1]}`);
+        });
+        chromium.once('exit', () => fail(new Error(output)));
+      });
+      const targets = async () =>
+        (await (await fetch(`${devtools}/json/list`)).json()) as {
+          type: string;
+          url: string;
+        }[];
+      const until = async (what: string, ok: () => Promise<boolean>) => {
+        const deadline = Date.now() + 90_000;
+        while (!(await ok())) {
+          assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+          await new Promise((done) => setTimeout(done, 250));
+        }
+      };
+      const workerRunning = async () =>
+        (await targets()).some(
+          (target) =>
+            target.type === 'service_worker' && target.url === workerUrl,
+        );
+      // The page load wakes the worker: the content script opens its port and reports its count.
+      await until(
+        'the page is open and the worker runs',
+        async () =>
+          (await targets()).some(
+            (target) =>
+              target.type === 'page' && target.url.startsWith(server.origin),
+          ) && (await workerRunning()),
+      );
+      const since = Date.now();
+      await until(
+        'Chromium stopped the idle worker',
+        async () => !(await workerRunning()),
+      );
+      t.diagnostic(
+        `the worker stopped ${Math.round((Date.now() - since) / 1000)} s after the page woke it, its port still open`,
+      );
+    } finally {
+      chromium.kill();
+      await new Promise((done) => chromium.once('exit', done));
+      rmSync(profile, { recursive: true, force: true });
+      await server.close();
+    }
   });
 });
