@@ -19,7 +19,7 @@
  *
  * Firefox ends an extension's content scripts itself when it goes away (their
  * code never runs again), so there is nothing to notice there; see
- * docs/architecture.md, "Lifecycle".
+ * docs/architecture.md, "Lifecycle and cost over time".
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
