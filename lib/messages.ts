@@ -8,6 +8,7 @@
  *   background ──toggle-site──▶ content ◀── {host}  (the background then toggles that host)
  *   background ──lookup-selection──▶ content ◀── {shown}  (context menu, keyboard command)
  *   content ──mention-count──▶ background (badge) and any open popup (refresh)
+ *   content ══orphan-watch port══ background (open while both live; no messages)
  */
 import * as z from 'zod/mini';
 import { IdSchema } from '../data/ids';
@@ -23,6 +24,15 @@ export {
   MESSAGE,
   parseContentRequest,
 } from './content-requests';
+
+/**
+ * Every port's name, spelled once. `orphanWatch`: the content script holds it
+ * open to the background so it hears at once when the extension goes away
+ * (entrypoints/content/orphan-watch.ts); nothing is ever sent on it.
+ */
+export const PORT = {
+  orphanWatch: 'orphan-watch',
+} as const;
 
 /** More mention kinds than any page could hold: a cap, not a limit anyone meets. */
 const MAX_ENTRIES = 5000;

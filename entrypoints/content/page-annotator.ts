@@ -73,6 +73,8 @@ export type PassPhases = {
 const VIEWPORT_CHECK_LIMIT = 3000;
 /** Consecutive segments below the viewport that mark its end in document order. */
 const BELOW_VIEWPORT_RUN = 40;
+/** Text kept unread while a page has named no one (about 100 KB); past this it is read at once. */
+const DEFERRED_CONTEXT_MAX_CHARS = 50_000;
 
 export class PageAnnotator {
   readonly annotations: PageAnnotations;
@@ -84,6 +86,7 @@ export class PageAnnotator {
    * first name appears.
    */
   private deferredContext: string[] | null = [];
+  private deferredChars = 0;
   private linked = new Set<string>();
   private options: ResolveOptions = {};
   /** Counter for the group ids of split mentions. */
@@ -174,6 +177,13 @@ export class PageAnnotator {
             Object.assign(scan, matcher.scanContext(joined.text));
           } else {
             this.deferredContext.push(joined.text);
+            this.deferredChars += joined.text.length;
+            // A page that never names anyone (an endless feed) must not pile up its text: read it now.
+            if (this.deferredChars > DEFERRED_CONTEXT_MAX_CHARS) {
+              for (const text of this.deferredContext)
+                this.evidence.addContext(matcher.scanContext(text));
+              this.deferredContext = null;
+            }
           }
         }
         this.evidence.add(scan, joined.text);
@@ -233,6 +243,8 @@ export class PageAnnotator {
         afterSlice: afterWrite,
       },
     );
+    // This pass's segments are resolved; later ones come after all its names.
+    this.evidence.keepOnlyLatestNames();
     return { ownMs, mentions: added, firstViewportMs, phases };
   }
 
@@ -288,6 +300,7 @@ export class PageAnnotator {
     this.annotations.revertAll();
     this.evidence = new PageEvidence();
     this.deferredContext = [];
+    this.deferredChars = 0;
     this.linked = new Set();
     this.deps.afterWrite();
   }
