@@ -22,17 +22,9 @@ export {
   countMentions,
   MAX_SELECTION_CHARS,
   MESSAGE,
+  PORT,
   parseContentRequest,
 } from './content-requests';
-
-/**
- * Every port's name, spelled once. `orphanWatch`: the content script holds it
- * open to the background so it hears at once when the extension goes away
- * (entrypoints/content/orphan-watch.ts); nothing is ever sent on it.
- */
-export const PORT = {
-  orphanWatch: 'orphan-watch',
-} as const;
 
 /** More mention kinds than any page could hold: a cap, not a limit anyone meets. */
 const MAX_ENTRIES = 5000;

@@ -23,7 +23,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { PORT } from '@/lib/messages';
+import { PORT } from '@/lib/content-requests';
 import { setCtxTimeout } from './ctx-timers';
 
 /** What the reader does when coming back to a page: each checks, once per event, that we are still installed. */

@@ -167,7 +167,9 @@ describe('the service worker’s idle lifetime', () => {
         '--remote-debugging-port=0',
         `${server.origin}/`,
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      // Its own process group, so cleanup stops the renderers and crashpad too, not just the browser
+      // process: children left writing to the profile made rmSync fail and kept the run from exiting.
+      { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
     );
     try {
       const devtools = await new Promise<string>((done, fail) => {
@@ -216,10 +218,22 @@ describe('the service worker’s idle lifetime', () => {
         `the worker stopped ${Math.round((Date.now() - since) / 1000)} s after the page woke it, its port still open`,
       );
     } finally {
-      chromium.kill();
-      await new Promise((done) => chromium.once('exit', done));
-      rmSync(profile, { recursive: true, force: true });
+      const exited = new Promise((done) =>
+        chromium.exitCode === null ? chromium.once('exit', done) : done(null),
+      );
+      try {
+        if (chromium.pid) process.kill(-chromium.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+      await exited;
       await server.close();
+      rmSync(profile, {
+        recursive: true,
+        force: true,
+        maxRetries: 5,
+        retryDelay: 200,
+      });
     }
   });
 });
