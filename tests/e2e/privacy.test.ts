@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  pointAtMention,
   usePlainBrowser,
   useExtensionBrowser,
   waitForBackstory,
@@ -41,15 +42,28 @@ async function read(
       0,
       3,
     )) {
-      await mention.scrollIntoViewIfNeeded();
-      await mention.hover();
-      await page.waitForTimeout(700);
+      await pointAtMention(page, mention);
+      // Its card is open (the mention is marked active while it is).
+      await page.waitForFunction(
+        (element) => element?.hasAttribute('data-backstory-active'),
+        await mention.elementHandle(),
+      );
+      // Away, and closed, so the card does not cover the next mention.
+      await page.mouse.move(0, 0);
+      await page.waitForFunction(
+        () => !document.querySelector('[data-backstory-active]'),
+      );
     }
   } else {
     await page.waitForLoadState('load');
   }
-  if (path.includes('infinite')) await page.click('#more');
-  await page.waitForTimeout(300);
+  if (path.includes('infinite')) {
+    await page.click('#more');
+    // The appended article is there, and annotated where Backstory runs.
+    await page.waitForSelector(
+      withExtension ? 'article.late backstory-mention' : 'article.late',
+    );
+  }
 }
 
 describe('privacy', () => {
@@ -64,9 +78,11 @@ describe('privacy', () => {
     await popup.goto(
       `chrome-extension://${e2e.browser.extensionId}/popup.html`,
     );
-    await popup.waitForTimeout(500);
+    await popup.waitForFunction(
+      () => document.activeElement?.id === 'lookup-input',
+    );
     await popup.keyboard.type('tuberville');
-    await popup.waitForTimeout(300);
+    await popup.waitForSelector('[role=option] >> text=Tommy Tuberville');
     await popup.close();
     await page.close();
 

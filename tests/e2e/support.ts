@@ -3,7 +3,7 @@
  * Chromium with the built extension per test file, fresh profile each time.
  */
 import { after, before } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchPlain,
   launchWithExtension,
@@ -101,4 +101,353 @@ export async function writeStoredSettings(
 /** Text of `selector` as the reader sees it. */
 export function visibleText(page: Page, selector: string): Promise<string> {
   return page.locator(selector).innerText();
+}
+
+// --- Waiting on conditions (no fixed sleeps) ---------------------------------
+
+/** The hover card's dialog inside Backstory's open shadow root (the DOM contract). */
+export const CARD_SELECTOR = 'backstory-card [role="dialog"]';
+
+/**
+ * Waits until Backstory's page observer has handled every change the page
+ * made before this call. It appends a probe paragraph naming someone to
+ * <body> and waits until Backstory has wrapped a mention in it (seen by a
+ * MutationObserver, so a page that strips the wrapper at once still counts).
+ * Why that is enough: the observer queues changes in the order they happen
+ * and annotates everything queued in one batch, in order, so once the probe
+ * is annotated every earlier change has been handled, or left alone on
+ * purpose. `text` must name an entity the page's settings link.
+ */
+export async function waitForObserverFlush(
+  page: Page,
+  { text = 'Doug Jones', timeout = 5000 } = {},
+): Promise<void> {
+  const id = await page.evaluate((probeText) => {
+    const w = window as unknown as {
+      __backstoryProbes?: Record<string, boolean>;
+    };
+    w.__backstoryProbes ??= {};
+    const probes = w.__backstoryProbes;
+    const probeId = `backstory-probe-${Object.keys(probes).length + 1}`;
+    probes[probeId] = false;
+    const probe = document.createElement('p');
+    probe.id = probeId;
+    probe.textContent = probeText;
+    new MutationObserver((records, observer) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (
+            node instanceof Element &&
+            node.hasAttribute('data-backstory-entity')
+          ) {
+            probes[probeId] = true;
+            observer.disconnect();
+          }
+    }).observe(probe, { childList: true, subtree: true });
+    document.body.append(probe);
+    return probeId;
+  }, text);
+  await page.waitForFunction(
+    (probeId) =>
+      (window as unknown as { __backstoryProbes: Record<string, boolean> })
+        .__backstoryProbes[probeId],
+    id,
+    { timeout },
+  );
+}
+
+/**
+ * Resolves once a timer of `ms` started in the page now has fired. Chromium
+ * runs one page's timers in order of their due time, whichever world started
+ * them, so every timer Backstory's content script started before this call
+ * with a delay of at most `ms` has fired too. This is the explicit window a
+ * test needs to say "and then nothing happened" (a grace that did not
+ * close the card): pass the product's own delay constant, never a guess.
+ */
+export async function waitPastPageTimers(
+  page: Page,
+  ms: number,
+): Promise<void> {
+  await page.evaluate(
+    (delay) => new Promise<void>((resolve) => setTimeout(resolve, delay)),
+    ms,
+  );
+}
+
+/** Waits until every animation in the card's shadow root (entrance, sheet slide, backdrop) has finished. */
+export async function waitForCardAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const root = document.querySelector('backstory-card')?.shadowRoot;
+    if (root) await Promise.all(root.getAnimations().map((a) => a.finished));
+  });
+}
+
+/**
+ * Waits until the open card is where it will stay: a popover placed by
+ * Floating UI (its left/top set) or a sheet, with its entrance animation over.
+ */
+export async function waitForCardSettled(
+  page: Page,
+  timeout = 5000,
+): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const card = document
+        .querySelector('backstory-card')
+        ?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+      if (!card) return false;
+      return (
+        card.classList.contains('bs-popover--sheet') ||
+        (card.style.left !== '' && card.style.top !== '')
+      );
+    },
+    undefined,
+    { timeout },
+  );
+  await waitForCardAnimations(page);
+}
+
+/** A card opening or closing, or the pointer entering or leaving a mention or the card, in page time (ms). */
+export type CardEvent =
+  | { type: 'open' | 'close'; name: string; at: number }
+  | {
+      type: 'over' | 'out';
+      /** 'card', the entity id of a mention, or null for anything else. */
+      target: string | null;
+      related: string | null;
+      at: number;
+    };
+
+/**
+ * Starts recording, in the page, every card that opens or closes (with the
+ * name in its heading) and every pointer move onto or off a mention or the
+ * card, timed in the page's clock (event timestamps and performance.now()
+ * share it). Call after openPage (the card host exists once the page is
+ * ready). The returned function reads the log so far.
+ */
+export async function recordCardEvents(
+  page: Page,
+): Promise<() => Promise<CardEvent[]>> {
+  // No named functions inside: the test runner's transpiler would wrap them
+  // in a helper that does not exist in the page.
+  await page.evaluate(() => {
+    const log: unknown[] = [];
+    (
+      window as unknown as { __backstoryCardLog: unknown[] }
+    ).__backstoryCardLog = log;
+    const host = document.querySelector('backstory-card');
+    const root = host?.shadowRoot;
+    if (!host || !root) throw new Error('no card host on the page');
+    let shown: string | null = null;
+    new MutationObserver(() => {
+      const name =
+        root.querySelector('[role="dialog"] h2')?.textContent ?? null;
+      if (name === shown) return;
+      const at = performance.now();
+      if (shown !== null) log.push({ type: 'close', name: shown, at });
+      if (name !== null) log.push({ type: 'open', name, at });
+      shown = name;
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+    for (const type of ['pointerover', 'pointerout'] as const)
+      document.addEventListener(
+        type,
+        (event) => {
+          // 'card', the entity id of a mention, or null, for target and related target.
+          const [target, related] = [event.target, event.relatedTarget].map(
+            (node) =>
+              node === host
+                ? 'card'
+                : node instanceof Element
+                  ? (node
+                      .closest('backstory-mention')
+                      ?.getAttribute('data-backstory-entity') ?? null)
+                  : null,
+          );
+          log.push({
+            type: type === 'pointerover' ? 'over' : 'out',
+            target,
+            related,
+            at: event.timeStamp,
+          });
+        },
+        { capture: true, passive: true },
+      );
+  });
+  return () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __backstoryCardLog: CardEvent[] })
+          .__backstoryCardLog,
+    );
+}
+
+/** Waits until the card is open and its heading reads `name`. */
+export async function waitForCardNamed(
+  page: Page,
+  name: string,
+  timeout = 5000,
+): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document
+        .querySelector('backstory-card')
+        ?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ===
+      expected,
+    name,
+    { timeout },
+  );
+}
+
+/**
+ * Waits until every console message and page error the page produced before
+ * this call has reached the test: it logs a marker and waits for it (the
+ * protocol delivers a page's messages in order).
+ */
+export async function waitForConsoleFlush(page: Page): Promise<void> {
+  const marker = `backstory-console-flush-${Math.random()}`;
+  await Promise.all([
+    page.waitForEvent('console', {
+      predicate: (message) => message.text() === marker,
+    }),
+    page.evaluate((text) => console.debug(text), marker),
+  ]);
+}
+
+/**
+ * Polls `check` (in Node) until it returns true, for state that no page event
+ * announces (the toolbar badge): a condition with a deadline, not a sleep.
+ * Fails with `message` (read at the deadline) after `timeout` ms.
+ */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  {
+    timeout = 2000,
+    interval = 50,
+    message = (): string => 'condition not met',
+  } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`${message()} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** One main-thread task that ran Backstory's content script, from a Chrome trace. */
+export type OwnTask = {
+  /** Wall-clock length of the task. */
+  wallMs: number;
+  /** CPU time of the page's main thread in the task: what the task cost, without the time the machine was busy elsewhere. */
+  cpuMs: number;
+  /** True for the task that evaluated the content script (its start-up, not its reaction to the page). */
+  evaluation: boolean;
+};
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    data?: { url?: string };
+    fileName?: string;
+  };
+};
+
+/**
+ * Runs `run` under a Chrome trace of `page` and returns every main-thread
+ * task in which Backstory's content script ran code (a timer, an observer or
+ * event callback, its evaluation). A page's own long tasks, and tasks that
+ * were long only because the shared machine was busy, are not ours: the
+ * trace tells them apart, where a `longtask` observer in the page cannot.
+ */
+export async function traceOwnTasks(
+  e2e: E2E,
+  page: Page,
+  run: () => Promise<void>,
+): Promise<OwnTask[]> {
+  const cdp = await e2e.browser.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) =>
+    events.push(...(data.value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise((resolve) =>
+    cdp.once('Tracing.tracingComplete', resolve),
+  );
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+      ],
+      excludedCategories: ['*'],
+    },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await run();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach().catch(() => {});
+  }
+  const script = `chrome-extension://${e2e.browser.extensionId}/content-scripts/`;
+  const isOurs = (event: TraceEvent) =>
+    Boolean(
+      event.args?.data?.url?.startsWith(script) ||
+        event.args?.fileName?.startsWith(script),
+    );
+  const ours = events.filter((event) => event.ph === 'X' && isOurs(event));
+  const threads = new Set(ours.map((event) => `${event.pid}:${event.tid}`));
+  const tasks = events.filter(
+    (event) =>
+      event.name === 'RunTask' &&
+      event.ph === 'X' &&
+      threads.has(`${event.pid}:${event.tid}`),
+  );
+  const own: OwnTask[] = [];
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = ours.filter(
+      (event) =>
+        event.pid === task.pid &&
+        event.tid === task.tid &&
+        event.ts >= task.ts &&
+        event.ts <= end,
+    );
+    if (!inside.length) continue;
+    own.push({
+      wallMs: (task.dur ?? 0) / 1000,
+      cpuMs: (task.tdur ?? task.dur ?? 0) / 1000,
+      evaluation: inside.some((event) => event.name === 'EvaluateScript'),
+    });
+  }
+  return own;
+}
+
+/**
+ * Moves the mouse onto `mention`: the middle of its first line. (The middle
+ * of the box of a mention that wraps onto two lines is not on the mention,
+ * which is where Playwright's hover() points.)
+ */
+export async function pointAtMention(
+  page: Page,
+  mention: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  await mention.scrollIntoViewIfNeeded();
+  const line = await mention.evaluate((element) => {
+    const rect = element.getClientRects()[0];
+    return rect
+      ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height }
+      : null;
+  });
+  if (!line) throw new Error('the mention has no box on screen');
+  await page.mouse.move(line.x + line.width / 2, line.y + line.height / 2);
+  return line;
 }

@@ -78,7 +78,12 @@ describe('Backstory in Firefox ESR', {
         { timeout: 5000 },
       );
       mkdirSync('.output/screenshots', { recursive: true });
-      await new Promise((done) => setTimeout(done, 250));
+      // The card's entrance animation is over before the picture.
+      await page.evaluate(async () => {
+        const root = document.querySelector('backstory-card')?.shadowRoot;
+        if (root)
+          await Promise.all(root.getAnimations().map((a) => a.finished));
+      });
       await page.screenshot({ path: '.output/screenshots/firefox-card.png' });
       assert.equal(
         await page.$eval('#comment-body', (el) =>
