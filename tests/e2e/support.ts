@@ -2,8 +2,9 @@
  * Shared set-up for the real-browser tests: one static server and one
  * Chromium with the built extension per test file, fresh profile each time.
  */
+import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import {
   launchPlain,
   launchWithExtension,
@@ -450,4 +451,328 @@ export async function pointAtMention(
   if (!line) throw new Error('the mention has no box on screen');
   await page.mouse.move(line.x + line.width / 2, line.y + line.height / 2);
   return line;
+}
+
+// --- Accessibility audit (axe-core, injected by the tests, never bundled) ---
+
+/** What axe checks: WCAG 2.0, 2.1 and 2.2 A and AA, and its best practices. */
+const AXE_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22aa',
+  'best-practice',
+];
+
+export type AxeFinding = {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** Selectors of the offending nodes (arrays cross shadow roots), with axe's summary for each. */
+  nodes: Array<{ target: unknown; summary: string }>;
+};
+
+let axeSource: string | null = null;
+
+/**
+ * Runs axe-core in `page` (the main world, so it sees open shadow roots) and
+ * returns its violations, worst first. `include` limits the audit, e.g. to
+ * the card: `{ fromShadowDom: ['backstory-card', '[role="dialog"]'] }`.
+ * axe is read from node_modules and evaluated over the protocol, so pages
+ * with a strict CSP (extension pages) take it too; it is never bundled.
+ */
+export async function runAxe(
+  page: Page,
+  include?: unknown,
+): Promise<AxeFinding[]> {
+  axeSource ??= readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(axeSource);
+  const rank = ['critical', 'serious', 'moderate', 'minor'];
+  const violations = await page.evaluate(
+    async ({ context, tags }) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{
+              passes: Array<{ id: string }>;
+              incomplete: Array<{ id: string }>;
+              violations: Array<{
+                id: string;
+                impact: string | null;
+                help: string;
+                nodes: Array<{ target: unknown; failureSummary?: string }>;
+              }>;
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(context ?? document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      // An audit that checked nothing would pass: say so instead.
+      const checked = [
+        ...result.passes,
+        ...result.incomplete,
+        ...result.violations,
+      ];
+      if (!checked.some((rule) => rule.id === 'color-contrast'))
+        throw new Error('axe checked no text contrast: is the view open?');
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({
+          target: node.target,
+          summary: node.failureSummary ?? '',
+        })),
+      }));
+    },
+    { context: include ? { include } : null, tags: AXE_TAGS },
+  );
+  return violations.sort(
+    (a, b) => rank.indexOf(a.impact ?? '') - rank.indexOf(b.impact ?? ''),
+  );
+}
+
+/** Serious or critical: what the audit fails on. */
+export function isBlocking(finding: AxeFinding): boolean {
+  return finding.impact === 'serious' || finding.impact === 'critical';
+}
+
+/** One line per finding and node, for assertion messages and diagnostics. */
+export function describeFindings(findings: AxeFinding[]): string {
+  return findings
+    .flatMap((finding) =>
+      finding.nodes.map(
+        (node) =>
+          `${finding.impact} ${finding.id} (${finding.help}) at ${JSON.stringify(node.target)}: ${node.summary.replace(/\s+/g, ' ')}`,
+      ),
+    )
+    .join('\n');
+}
+
+// --- Extension pages -----------------------------------------------------------
+
+/** The extension's service worker. */
+export async function serviceWorkerOf(e2e: E2E): Promise<Worker> {
+  const ours = (worker: Worker) =>
+    worker.url().startsWith(`chrome-extension://${e2e.browser.extensionId}/`);
+  return (
+    e2e.browser.context.serviceWorkers().find(ours) ??
+    (await e2e.browser.context.waitForEvent('serviceworker', {
+      predicate: ours,
+    }))
+  );
+}
+
+/** The browser's id for the tab showing `page` (asked while it is in front). */
+export async function tabIdOf(e2e: E2E, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = await serviceWorkerOf(e2e);
+  return worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(query: object): Promise<Array<{ id: number }>>;
+          };
+        };
+      }
+    ).chrome;
+    const [tab] = await api.tabs.query({
+      active: true,
+      lastFocusedWindow: true,
+    });
+    return tab!.id;
+  });
+}
+
+/**
+ * Opens one of the extension's pages (`popup.html`, `popup.html?tab=<id>`,
+ * later `options.html`) in a tab of its own, at `viewport` size; collects
+ * its errors.
+ */
+export async function openExtensionPage(
+  e2e: E2E,
+  path: string,
+  viewport = { width: 380, height: 600 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await e2e.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.setViewportSize(viewport);
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/${path}`);
+  await page.waitForLoadState('load');
+  return { page, errors };
+}
+
+// --- Keyboard-only walkthroughs ----------------------------------------------
+
+/** One Tab press: where focus went, and whether the reader can see it there. */
+export type TabStop = {
+  /** Order of first visit; a repeated index means focus came back to that element. */
+  index: number;
+  revisit: boolean;
+  /** tag#id.class "accessible text", for messages. */
+  label: string;
+  /** True when the element is inside Backstory's card (an open shadow root). */
+  inCard: boolean;
+  focusVisible: boolean;
+  /** Outline and box-shadow while focused. */
+  ring: string;
+  /** The same for the previous stop once focus had left it (null: it is gone). */
+  previousRingAfter: string | null;
+};
+
+/**
+ * Presses `key` (Tab or Shift+Tab) and reports the element that has focus
+ * now, looking into open shadow roots. Call `resetTabWalk` first. A stop with
+ * index -1 means nothing of the page has focus (it went to the browser).
+ */
+export async function pressTab(
+  page: Page,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<TabStop> {
+  await page.keyboard.press(key);
+  // No named functions inside: the test runner's transpiler would wrap them
+  // in a helper that does not exist in the page.
+  return page.evaluate(() => {
+    const walk = (
+      window as unknown as {
+        __tabWalk: {
+          seen: WeakMap<Element, number>;
+          count: number;
+          previous: Element | null;
+        };
+      }
+    ).__tabWalk;
+    let element: Element | null = document.activeElement;
+    let inCard = false;
+    while (element?.shadowRoot?.activeElement) {
+      inCard ||= element.localName === 'backstory-card';
+      element = element.shadowRoot.activeElement;
+    }
+    const focused = element && element !== document.body ? element : null;
+    const previous = walk.previous?.isConnected ? walk.previous : null;
+    const [ring, previousRingAfter] = [focused, previous].map((node) => {
+      if (!node) return null;
+      const style = getComputedStyle(node);
+      const outline =
+        style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0
+          ? 'none'
+          : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+      return `outline: ${outline}; box-shadow: ${style.boxShadow}`;
+    });
+    walk.previous = focused;
+    if (!focused)
+      return {
+        index: -1,
+        revisit: false,
+        label: 'nothing',
+        inCard: false,
+        focusVisible: false,
+        ring: '',
+        previousRingAfter: previousRingAfter ?? null,
+      };
+    const known = walk.seen.get(focused);
+    const index = known ?? walk.count;
+    if (known === undefined) {
+      walk.seen.set(focused, index);
+      walk.count += 1;
+    }
+    const text = (
+      focused.getAttribute('aria-label') ??
+      (focused as HTMLElement).innerText ??
+      ''
+    )
+      .trim()
+      .replace(/\s+/g, ' ')
+      .slice(0, 40);
+    const id = focused.id ? `#${focused.id}` : '';
+    const classes = focused.classList.length
+      ? `.${[...focused.classList].join('.')}`
+      : '';
+    const name = focused.getAttribute('name');
+    const named = name ? `[name=${name}]` : '';
+    return {
+      index,
+      revisit: known !== undefined,
+      label: `${focused.localName}${id}${classes}${named} "${text}"`,
+      inCard,
+      focusVisible: focused.matches(':focus-visible'),
+      ring: ring ?? '',
+      previousRingAfter: previousRingAfter ?? null,
+    };
+  });
+}
+
+/** Starts a new walk: forgets which elements focus has visited. */
+export async function resetTabWalk(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __tabWalk: unknown }).__tabWalk = {
+      seen: new WeakMap(),
+      count: 0,
+      previous: null,
+    };
+  });
+}
+
+/** True when `stop` shows focus plainly: `:focus-visible`, and an outline or shadow it did not have unfocused. */
+export function hasVisibleFocus(
+  stop: TabStop,
+  ringWhenUnfocused: string | null,
+): boolean {
+  const none = 'outline: none; box-shadow: none';
+  return (
+    stop.focusVisible &&
+    stop.ring !== none &&
+    (ringWhenUnfocused === null || ringWhenUnfocused !== stop.ring)
+  );
+}
+
+/**
+ * A copy of the open card (its markup and its adopted stylesheet) in a page
+ * of its own, in the light DOM, for the audit of text contrast. Why: axe
+ * builds its layout grid from <body>, and our host is a fixed, zero-size
+ * element on <html> (so page transforms cannot clip the card), so axe reports
+ * every contrast in the live card "incomplete". The card's colours do not
+ * depend on the page (`all: initial` on the host), so the copy shows the same
+ * contrasts. Close the returned page when done.
+ */
+export async function copyCardIntoPage(
+  page: Page,
+  context: BrowserContext,
+): Promise<Page> {
+  const snapshot = await page.evaluate(() => {
+    const root = document.querySelector('backstory-card')?.shadowRoot;
+    const layer = root?.querySelector('.bs-layer');
+    if (!root || !layer) throw new Error('no card to copy');
+    const css: string[] = [];
+    for (const sheet of root.adoptedStyleSheets)
+      for (const rule of sheet.cssRules) css.push(rule.cssText);
+    return { css: css.join('\n'), html: layer.outerHTML };
+  });
+  const copy = await context.newPage();
+  await copy.setViewportSize(
+    page.viewportSize() ?? { width: 1280, height: 900 },
+  );
+  await copy.setContent(
+    `<!doctype html><html lang="en"><head><title>Card</title><style>${snapshot.css}</style></head><body>${snapshot.html}</body></html>`,
+  );
+  // A still picture (no entrance animation), with nothing scrolled out of
+  // view (axe checks the contrast of text on screen only).
+  await copy.addStyleTag({
+    content:
+      '* { animation: none !important; } .bs-popover { max-height: none !important; overflow: visible !important; }',
+  });
+  return copy;
 }
