@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/launch-browser';
 import { PROJECT_MOUNTS, serveStatic } from '../../scripts/serve-static';
 import {
+  CARD_SELECTOR,
   copyCardIntoPage,
   describeFindings,
   type E2E,
@@ -329,7 +330,7 @@ describe('keyboard only', () => {
       const onMention = () =>
         mention.evaluate((element) => element === document.activeElement);
       await mention.focus();
-      await page.waitForSelector('backstory-card [role="dialog"]');
+      await page.waitForSelector(CARD_SELECTOR);
       await resetTabWalk(page);
       const stops: TabStop[] = [];
       for (let i = 0; i < 40; i += 1) {
@@ -348,9 +349,7 @@ describe('keyboard only', () => {
       // Past the card's end, focus is back on the mention (the card closes),
       // and the next Tab goes on into the page: no trap either way.
       assert.ok(await onMention(), `back on the mention, not ${out.label}`);
-      await page
-        .locator('backstory-card [role="dialog"]')
-        .waitFor({ state: 'hidden' });
+      await page.locator(CARD_SELECTOR).waitFor({ state: 'hidden' });
       const next = await pressTab(page);
       assert.ok(
         next.index >= 0 &&
@@ -362,7 +361,7 @@ describe('keyboard only', () => {
 
       // Shift+Tab from the card's first control returns to the mention.
       await mention.focus();
-      await page.waitForSelector('backstory-card [role="dialog"]');
+      await page.waitForSelector(CARD_SELECTOR);
       const firstControl = await pressTab(page);
       assert.ok(firstControl.inCard, 'Tab from the mention enters the card');
       const back = await pressTab(page, 'Shift+Tab');
