@@ -164,7 +164,8 @@ describe('pages that change under Backstory', () => {
     await page.waitForSelector('html[data-backstory-state="off"]', {
       timeout: 2000,
     });
-    assert.ok(Date.now() - startedOff < 1500);
+    const offMs = Date.now() - startedOff;
+    assert.ok(offMs < 1500, `off after ${offMs} ms`);
     assert.equal(await page.locator('backstory-mention').count(), 0);
     assert.equal(await page.innerHTML('body'), original);
 
