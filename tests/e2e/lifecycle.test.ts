@@ -15,6 +15,7 @@ import {
   openPage,
   useExtensionBrowser,
   waitForBackstory,
+  waitForConsoleFlush,
   type E2E,
 } from './support';
 
@@ -58,9 +59,14 @@ describe('extension lifecycle', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+});
 
-  // Run last: the reloaded extension does not come back in this headless harness
-  // (its pages then fail with ERR_BLOCKED_BY_CLIENT), so nothing may follow it.
+// A browser of its own: the reloaded extension does not come back in this
+// headless harness (its pages then fail with ERR_BLOCKED_BY_CLIENT), so this
+// test must not share a browser with any other, whatever the order.
+describe('extension lifecycle: reload under an open tab', () => {
+  const e2e = useExtensionBrowser();
+
   it('when the extension is reloaded or updated under an open tab, the old script removes its wrappers, card and attributes without errors', async () => {
     const { page, errors } = await openPage(e2e, '/');
     assert.ok((await page.locator('backstory-mention').count()) > 20);
@@ -78,7 +84,7 @@ describe('extension lifecycle', () => {
     await page.waitForFunction(
       () => !document.querySelector('backstory-mention, backstory-card'),
       undefined,
-      { timeout: 1500 },
+      { timeout: 5000 },
     );
     assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
     assert.equal(
@@ -86,8 +92,10 @@ describe('extension lifecycle', () => {
       original,
       'the page text is exactly as before',
     );
+    // The old script's listeners are gone: pointer events raise no errors.
     await page.mouse.move(10, 10);
-    await page.waitForTimeout(300);
+    await page.mouse.move(400, 300, { steps: 5 });
+    await waitForConsoleFlush(page);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -134,7 +142,7 @@ describe('extension lifecycle after Chromium stopped the idle service worker', (
     await page.waitForFunction(
       () => !document.querySelector('backstory-mention, backstory-card'),
       undefined,
-      { timeout: 1500 },
+      { timeout: 5000 },
     );
     assert.equal(await page.getAttribute('html', 'data-backstory-state'), null);
     assert.deepEqual(errors, []);

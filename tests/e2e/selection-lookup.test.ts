@@ -12,13 +12,14 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  extensionWorker,
+  serviceWorkerOf,
   openPage,
   selectText,
-  tabIdOfPage,
+  tabIdOf,
   useExtensionBrowser,
   type E2E,
   writeStoredSettings,
+  waitForPaints,
 } from './support';
 
 // Runs inside the service worker, where `chrome` exists.
@@ -42,8 +43,8 @@ function focused(page: Page): Promise<string> {
 }
 
 async function lookUpByMenu(e2e: E2E, page: Page, text: string) {
-  const tabId = await tabIdOfPage(e2e, page);
-  const worker = await extensionWorker(e2e);
+  const tabId = await tabIdOf(e2e, page);
+  const worker = await serviceWorkerOf(e2e);
   await worker.evaluate(
     ({ tabId, text }) =>
       chrome.contextMenus.onClicked.dispatch(
@@ -61,7 +62,7 @@ async function lookUpByMenu(e2e: E2E, page: Page, text: string) {
 
 async function lookUpByCommand(e2e: E2E, page: Page) {
   await page.bringToFront();
-  const worker = await extensionWorker(e2e);
+  const worker = await serviceWorkerOf(e2e);
   await worker.evaluate(() =>
     chrome.commands.onCommand.dispatch('lookup-selection'),
   );
@@ -91,7 +92,7 @@ describe('selection lookup', () => {
   });
 
   it('has a keyboard shortcut Chromium actually assigned', async () => {
-    const worker = await extensionWorker(e2e);
+    const worker = await serviceWorkerOf(e2e);
     const commands = await worker.evaluate(() => chrome.commands.getAll());
     assert.equal(
       commands.find((c: { name: string }) => c.name === 'lookup-selection')
@@ -302,7 +303,8 @@ describe('selection lookup', () => {
       await page.evaluate(() => getSelection()!.toString().trim()),
       'Tuberville',
     );
-    await page.waitForTimeout(300); // Room for a wrong card to show.
+    // The double-click handler opens its card synchronously: two paints later it would be there.
+    await waitForPaints(page);
     assert.equal(await dialog.count(), 0, 'off by default');
 
     await writeStoredSettings(e2e, {
@@ -333,7 +335,8 @@ describe('selection lookup', () => {
         word,
       );
     }
-    await page.waitForTimeout(300); // Room for a wrong card to show.
+    // The double-click handler opens its card synchronously: two paints later it would be there.
+    await waitForPaints(page);
     assert.equal(await dialog.count(), 0, 'no card for an ordinary word');
     assert.deepEqual(errors, []);
   });
