@@ -79,6 +79,12 @@ const DEFERRED_CONTEXT_MAX_CHARS = 50_000;
 export class PageAnnotator {
   readonly annotations: PageAnnotations;
   readonly reasons = new WeakMap<Element, MentionReason>();
+  /**
+   * One object per distinct reason: on a long feed most mentions give the same
+   * few reasons, and a copy each cost about 200 bytes per mention
+   * (tests/e2e/long-lived.test.ts). Bounded: cleared past REASON_CACHE_MAX.
+   */
+  private sharedReasons = new Map<string, MentionReason>();
   private evidence = new PageEvidence();
   /**
    * Texts whose topic words and state names were not read yet: a page with no
@@ -91,6 +97,18 @@ export class PageAnnotator {
   private options: ResolveOptions = {};
   /** Counter for the group ids of split mentions. */
   private groups = 0;
+
+  /** The one stored object equal to `reason` (reasons are never mutated). */
+  private shared(reason: MentionReason): MentionReason {
+    const key = reason.signals
+      .map((signal) => `${signal.name}\u0000${signal.text}`)
+      .join('\u0001');
+    const known = this.sharedReasons.get(key);
+    if (known) return known;
+    if (this.sharedReasons.size >= REASON_CACHE_MAX) this.sharedReasons.clear();
+    this.sharedReasons.set(key, reason);
+    return reason;
+  }
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.annotations = new PageAnnotations(deps.mentionTag);
@@ -288,7 +306,7 @@ export class PageAnnotator {
       const wrappers = this.annotations.wrap(segment[piece]!, ranges);
       const reasons = reasonsPerNode.get(piece)!;
       for (const [i, wrapper] of wrappers.entries()) {
-        this.reasons.set(wrapper, reasons[i]!);
+        this.reasons.set(wrapper, this.shared(reasons[i]!));
       }
     }
     // Mentions, not elements: a mention split by markup ("Jeff <b>Sessions</b>") is one.
@@ -305,6 +323,9 @@ export class PageAnnotator {
     this.deps.afterWrite();
   }
 }
+
+/** Distinct reasons kept for sharing: far more than a page gives (a few dozen), small enough to ignore. */
+const REASON_CACHE_MAX = 512;
 
 /** Same mentions with the same kind of reason (the card's explanation may still name more evidence). */
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {

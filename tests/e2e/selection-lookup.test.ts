@@ -19,6 +19,7 @@ import {
   useExtensionBrowser,
   type E2E,
   writeStoredSettings,
+  waitForCardSettled,
   waitForPaints,
 } from './support';
 
@@ -119,6 +120,8 @@ describe('selection lookup', () => {
       /In this story/i,
       'the same card as on hover',
     );
+    // Where it rests: the entrance animation starts it 4 px lower.
+    await waitForCardSettled(page);
     const box = (await dialog.boundingBox())!;
     assert.ok(
       Math.abs(box.y - (selection.bottom + 6)) < 4 ||
