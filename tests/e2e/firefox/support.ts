@@ -190,24 +190,56 @@ type ExtensionApi = {
     getCurrent(): Promise<{ id?: number } | undefined>;
     query(info: object): Promise<{ id?: number }[]>;
   };
-  storage: { local: { set(items: object): Promise<void> } };
+  storage: Record<
+    'local' | 'sync',
+    {
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      clear(): Promise<void>;
+    }
+  >;
 };
 
-/** Writes raw settings into extension storage from an extension page (as the popup would). */
+/**
+ * Writes raw settings as 0.1 stored them (the store migrates them, as on an
+ * update), after clearing both areas, and waits until the settings keeper has
+ * folded them into the layout: the same as the Chromium suite's helper.
+ */
 export async function writeStoredSettings(
   e2e: FirefoxE2E,
   settings: unknown,
 ): Promise<void> {
   const page = await e2e.browser.newPage({ background: true });
+  // Folded: no 0.1 key, an area marker, and no journal entry left.
+  const folded = () =>
+    page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+      const local = await api.storage.local.get(null);
+      return (
+        !('settings' in local) &&
+        's.area' in local &&
+        !Object.keys(local).some((key) => key.startsWith('s.op.'))
+      );
+    });
+  const untilFolded = async () => {
+    const deadline = Date.now() + 5000;
+    while (!(await folded())) {
+      if (Date.now() > deadline)
+        throw new Error('the settings keeper never folded the stored settings');
+      await new Promise((done) => setTimeout(done, 25));
+    }
+  };
   try {
     await openExtensionPage(e2e, page, 'popup.html');
-    await page.evaluate(
-      (value) =>
-        (
-          globalThis as unknown as { browser: ExtensionApi }
-        ).browser.storage.local.set({ settings: value }),
-      settings as object,
-    );
+    // Not while the keeper is still folding an earlier change.
+    await untilFolded();
+    await page.evaluate(async (value) => {
+      const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+      await api.storage.sync.clear();
+      await api.storage.local.clear();
+      await api.storage.local.set({ settings: value });
+    }, settings as object);
+    await untilFolded();
   } finally {
     await page.close();
   }
