@@ -1,7 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { COMMAND } from './lib/commands';
-import { ON_DEMAND_FILE } from './modules/content-on-demand';
+import {
+  addOnDemandEntrypoint,
+  buildOnDemandAsModule,
+  ON_DEMAND_FILE,
+} from './scripts/content-on-demand-build';
 import { contentScriptDatasetText } from './scripts/build-dataset';
 import { buildDatasetJson, buildPrefilterJson } from './scripts/build-dataset';
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
@@ -63,6 +67,9 @@ export default defineConfig({
   }),
   hooks: {
     'build:before': refreshDataset,
+    // The content script's on-demand part (scripts/content-on-demand-build.ts).
+    'entrypoints:resolved': addOnDemandEntrypoint,
+    'vite:build:extendConfig': buildOnDemandAsModule,
   },
   manifest: ({ browser }) => ({
     name: 'Backstory',
@@ -86,7 +93,7 @@ export default defineConfig({
       48: 'icons/48.png',
       128: 'icons/128.png',
     },
-    // The content script's on-demand part (modules/content-on-demand.ts). Chrome lets a content script
+    // The content script's on-demand part (scripts/content-on-demand-build.ts). Chrome lets a content script
     // import() only a web-accessible file; use_dynamic_url serves it at a URL made per session, so a
     // page cannot probe a fixed URL for it. Firefox lets content scripts import the extension's files
     // without it. Why and what a page can see: docs/decisions/0008-content-script-on-demand.md.

@@ -124,10 +124,11 @@ export function WhoIsWho({
       <ul class="whoiswho__list">
         {rows.map(({ entity, count }) => (
           <li key={entity.id} class="whoiswho__row" data-entity={entity.id}>
+            {/* Named by its visible text (WCAG 2.5.3: a label that hid the
+                kind and description failed axe's label-content-name-mismatch). */}
             <button
               type="button"
               class="whoiswho__jump"
-              aria-label={`${entity.name}, ${count} ${count === 1 ? 'mention' : 'mentions'}: show the next one on the page`}
               onClick={() => onReveal(entity.id)}
             >
               <span class="option__line">
@@ -136,6 +137,11 @@ export function WhoIsWho({
                 </span>
                 <span class="option__kind">{KIND_LABELS[entity.kind]}</span>
                 <span class="count">{count}</span>
+                <span class="visually-hidden">
+                  {count === 1
+                    ? ' mention on the page'
+                    : ' mentions on the page'}
+                </span>
               </span>
               <span class="option__description">{entity.description}</span>
             </button>

@@ -232,6 +232,13 @@ export const EventFrameSchema = z.strictObject({
    * stand for this event.
    */
   needsQualifier: z.optional(z.boolean()),
+  /**
+   * Heads that are everyday nouns even when the others are not ("the trial",
+   * "the House inquiry", "the acquittal" for an impeachment): they need a cue
+   * or a participant in their sentence, or, after "the" or "this", in their
+   * paragraph.
+   */
+  genericHeads: z.optional(z.array(Text)),
   basis: z.literal('curated'),
   note: Text,
 });

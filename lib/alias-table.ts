@@ -168,6 +168,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
     const eventWords = new Set(
       [
         ...(frame?.heads ?? []),
+        ...(frame?.genericHeads ?? []),
         ...(frame?.verbs ?? []),
         ...(frame?.paraphrases ?? []),
       ].map((word) => word.toLowerCase()),
@@ -191,7 +192,7 @@ export function buildAliasTable(entities: readonly Entity[]): {
         own.placeWords,
         participantWords(entity.participants, byId),
       );
-      for (const head of frame.heads)
+      for (const head of [...frame.heads, ...(frame.genericHeads ?? [])])
         aliases.push(eventWord(head, 'event-head', entity));
       for (const verb of frame.verbs ?? [])
         aliases.push(eventWord(verb, 'event-verb', entity));
@@ -268,5 +269,22 @@ function neverLinked(alias: Alias): boolean {
   return (
     (alias.form === 'epithet' || alias.form === 'title') &&
     !/^[\p{Lu}@#]/u.test(alias.text)
+  );
+}
+
+/** True for an event head that needs a cue near it: an everyday word for this event. */
+export function needsCue(
+  alias: AliasEntry,
+  facts: EntityFacts | undefined,
+): boolean {
+  const frame = facts?.entity.kind === 'event' ? facts.entity.frame : undefined;
+  if (!frame) return false;
+  if (alias.form === 'event-paraphrase') return true;
+  if (alias.form !== 'event-head') return false;
+  return (
+    frame.needsQualifier === true ||
+    (frame.genericHeads ?? []).some(
+      (head) => head.toLowerCase() === alias.text.toLowerCase(),
+    )
   );
 }

@@ -5,7 +5,12 @@
  * about sports or another state), coreference for bare surnames, and for
  * event phrases how their frame fits. Pure.
  */
-import { aliasKey, type AliasEntry, type EntityFacts } from './alias-table';
+import {
+  aliasKey,
+  type AliasEntry,
+  type EntityFacts,
+  needsCue,
+} from './alias-table';
 import { decide, type Signal, WEIGHTS } from './link-decision';
 import { namesOwnPlace } from './local-context';
 import {
@@ -76,7 +81,11 @@ export class CandidateJudge {
     } else if (alias.form === 'first-name') {
       signals.push({ name: 'first-name', weight: WEIGHTS.firstName });
     } else if (entity.kind !== 'person' && /^[\p{Lu}@#]/u.test(alias.text)) {
-      signals.push({ name: 'proper-name', weight: WEIGHTS.properName });
+      signals.push({
+        name: 'proper-name',
+        weight: WEIGHTS.properName,
+        text: `“${alias.text}” is written as a name`,
+      });
     }
 
     // Coreference: a bare surname (or title + surname) goes to whoever the page is about there.
@@ -99,6 +108,7 @@ export class CandidateJudge {
         signals.push({
           name: 'nearest-full-name',
           weight: WEIGHTS.nearestFullName,
+          text: 'the nearest full name with this surname is theirs',
         });
     }
 
@@ -131,6 +141,7 @@ export class CandidateJudge {
       signals.push({
         name: 'related-in-paragraph',
         weight: WEIGHTS.relatedInParagraph,
+        text: 'its paragraph names someone or something related',
       });
     const topics = (entity.topics ?? []).filter((topic) =>
       evidence.topics.has(aliasKey(topic).toLowerCase()),
@@ -197,7 +208,7 @@ export class CandidateJudge {
           ),
           text: `the phrase says ${listJoin(verdict.weak.map(describeQualifier))}`,
         });
-    } else if (frame?.needsQualifier || alias.form === 'event-verb') {
+    } else if (needsCue(alias, facts) || alias.form === 'event-verb') {
       // Everyday words ("the investigation") and verbs with no named subject need their sentence.
       if (
         !cueInSentence &&

@@ -21,6 +21,15 @@ export const MESSAGE = {
   lookupSelection: 'lookup-selection',
 } as const;
 
+/**
+ * Every port's name, spelled once. `orphanWatch`: the content script holds it
+ * open to the background so it hears at once when the extension goes away
+ * (entrypoints/content/orphan-watch.ts); nothing is ever sent on it.
+ */
+export const PORT = {
+  orphanWatch: 'orphan-watch',
+} as const;
+
 /** Far more than any name: the content script refuses long selections itself ("select just the name"). */
 export const MAX_SELECTION_CHARS = 10_000;
 

@@ -157,6 +157,11 @@ const bare = (word: string) => word.replace(/['’]s?$/u, '').replace(/\.$/u, ''
 const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
 const YEAR = /^(1[89]\d\d|20\d\d)(?:['’]s)?$/u;
 const DAY = /^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[,.]?$/u;
+/** Titles inside a prepositional object ("against President Trump") stand before the name. */
+const TITLE_WORDS_IN_OBJECTS: ReadonlySet<string> = new Set(
+  TITLE_CLASSES.flat().filter((word) => /^\p{Lu}/u.test(word)),
+);
+
 /** Capitalized words that are not names: sentence openers ("In", "Once"), titles ("President"), months. */
 const NOT_NAMES: ReadonlySet<string> = new Set([
   ...FUNCTION_WORDS,
@@ -406,6 +411,8 @@ export function readEventPhrase(
       const word = token.text.toLowerCase().replace(/[.,;:!?]+$/u, '');
       if (
         OBJECT_FILLERS.has(word) ||
+        // "of President Bill Clinton": the title is not the name.
+        TITLE_WORDS_IN_OBJECTS.has(token.text.replace(/[,;:]+$/u, '')) ||
         DAY.test(token.text) ||
         ORDINAL_NUMBER.test(word)
       ) {

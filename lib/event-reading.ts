@@ -91,9 +91,12 @@ export class EventReader {
         if (subject?.type === 'name')
           qualifiers.push({ slot: 'name', value: subject.value });
         if (subject?.type === 'pronoun') {
-          // "He declined to recuse": whoever the paragraph last named.
+          // "He recused himself": whoever the paragraph last named, when that
+          // is a participant. (A wrong guess must not make it another event:
+          // the last capitalized word is often an object, "told Kislyak".)
           const antecedent = nameBefore(text, start);
-          if (antecedent) qualifiers.push({ slot: 'name', value: antecedent });
+          if (antecedent && frameFacts.participantWords.has(antecedent))
+            qualifiers.push({ slot: 'name', value: antecedent });
         }
         if (subject === null) {
           // "his attorney general recused himself": a participant by description.
@@ -116,36 +119,40 @@ export class EventReader {
       // read in its sentence: "In Texas, the runoff…", "the trial in 1999".
       if (
         verdict.verdict === 'bare' ||
-        (verdict.verdict === 'fits' && !verdict.strong.some(identifies))
+        (verdict.verdict === 'fits' &&
+          // A verb's cue ("recuse from the Mueller investigation") says what
+          // was recused from, not when or by whom: its sentence still counts.
+          !verdict.strong.some(
+            (q) => identifies(q) && !(isVerb && q.slot === 'cue'),
+          ))
       ) {
         const conflict = sentenceConflict(frameFacts, text, start, end);
         if (conflict) continue;
       }
       void verdict;
+      const cues = frameFacts.event.frame?.cues ?? [];
       if (isParaphrase) {
-        // "stepped aside" means the recusal only with its cue: "from the Russia investigation".
+        // "stepped aside" means the recusal only with its cue ("from the
+        // Russia investigation"), or with its participant as the subject in a
+        // paragraph about it ("Sessions would step aside").
         const named =
           verdict.verdict === 'fits' &&
           verdict.strong.some((q) => q.slot === 'cue');
+        const byParticipant =
+          verdict.verdict === 'fits' &&
+          verdict.strong.some((q) => q.slot === 'name') &&
+          cues.some((cue) => text.includes(cue));
         if (
           !named &&
-          !this.sentenceHasCue(
-            text,
-            start,
-            frameFacts.event.frame?.cues ?? [],
-            new Set(),
-          )
+          !byParticipant &&
+          !this.sentenceHasCue(text, start, cues, new Set())
         )
           continue;
       }
+      // An everyday head ("the trial") needs a cue or participant in its sentence.
       const cueInSentence =
         verdict.verdict === 'bare' &&
-        this.sentenceHasCue(
-          text,
-          start,
-          frameFacts.event.frame?.cues ?? [],
-          frameFacts.participantWords,
-        );
+        this.sentenceHasCue(text, start, cues, frameFacts.participantWords);
       const rank =
         verdict.verdict === 'fits'
           ? 2 + verdict.strong.length

@@ -228,6 +228,8 @@ export class MentionMatcher {
     const candidates: Candidate[] = [];
     /** The span of the last refused match, and what may not link inside it. */
     let refused: { end: number; entries: AliasEntry[] } | null = null;
+    /** Where the last event head read as another event ends. */
+    let refusedEventEnd = -1;
     for (
       let match = pattern.exec(haystack);
       match;
@@ -244,6 +246,12 @@ export class MentionMatcher {
       const eventEntries = entries.filter(isEventWord);
       if (eventEntries.length) {
         if (!frames) {
+          pattern.lastIndex = start + 1;
+          continue;
+        }
+        // Inside a head already read as another event ("the impeachment
+        // trial of Bill Clinton"), its words ("trial") are not read again.
+        if (start < refusedEventEnd) {
           pattern.lastIndex = start + 1;
           continue;
         }
@@ -275,6 +283,7 @@ export class MentionMatcher {
         }
         // Not this event ("a second Senate trial"): the names inside the
         // head may still match on their own.
+        refusedEventEnd = Math.max(refusedEventEnd, end);
         pattern.lastIndex = start + 1;
         continue;
       }

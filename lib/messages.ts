@@ -8,6 +8,7 @@
  *   background ──toggle-site──▶ content ◀── {host}  (the background then toggles that host)
  *   background ──lookup-selection──▶ content ◀── {shown}  (context menu, keyboard command)
  *   content ──mention-count──▶ background (badge) and any open popup (refresh)
+ *   content ══orphan-watch port══ background (open while both live; no messages)
  */
 import * as z from 'zod/mini';
 import { IdSchema } from '../data/ids';
@@ -21,6 +22,7 @@ export {
   countMentions,
   MAX_SELECTION_CHARS,
   MESSAGE,
+  PORT,
   parseContentRequest,
 } from './content-requests';
 

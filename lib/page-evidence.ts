@@ -73,6 +73,18 @@ export class PageEvidence {
     for (const candidate of scan.candidates) visit(candidate);
   }
 
+  /**
+   * Forgets what no later segment can use, so the evidence of a page that never
+   * stops growing (a feed) stays bounded: every segment scanned from now on
+   * comes after all the names seen so far, so of the full names per surname
+   * only the last can be the nearest one before it (the counts stay). Call
+   * between passes (the segments of the pass that just ended are resolved).
+   */
+  keepOnlyLatestNames(): void {
+    for (const list of this.names.values())
+      if (list.length > 1) list.splice(0, list.length - 1);
+  }
+
   /** Topic words, state names and off-topic words of a segment (order does not matter for these). */
   addContext(context: {
     topics: readonly string[];

@@ -22,7 +22,7 @@
  * text in which the matcher finds anything passes. Pure.
  */
 import type { Entity } from '../data/dataset-schema';
-import { aliasKey, buildAliasTable } from './alias-table';
+import { aliasKey, buildAliasTable, needsCue } from './alias-table';
 import { trieSource } from './alias-trie';
 import { hasInvisible, removeInvisible } from './segment-text';
 
@@ -51,10 +51,7 @@ export function prefilterWords(entities: readonly Entity[]): string[] {
     // An everyday phrase ("stepped aside") or an everyday head ("the
     // investigation") links only with one of its frame's cues in its
     // sentence: the cues are its triggers, not the everyday words.
-    if (
-      alias.form === 'event-paraphrase' ||
-      (alias.form === 'event-head' && frame?.needsQualifier)
-    ) {
+    if (needsCue(alias, facts.get(alias.entityId))) {
       for (const cue of frame?.cues ?? [])
         keys.push(aliasWords(aliasKey(cue).toLowerCase()));
       continue;

@@ -89,11 +89,14 @@ const titleCaseMemo = { text: '', value: false };
 const shoutingMemo = { text: '', value: false };
 
 function computeTitleCase(text: string): boolean {
-  if (text.length > 160 || INNER_SENTENCE.test(text.trim())) return false;
+  if (text.length > 160) return false;
   const words = (text.match(WORD) ?? []).filter((word) => word.length > 3);
   if (words.length < 4) return false;
   const capitalized = words.filter(isCapitalized).length;
-  return capitalized / words.length >= 0.85;
+  // A headline of two sentences ("Did Sessions Have to Recuse? Trump Says No.")
+  // must be title case through and through; one sentence, nearly so.
+  const bar = INNER_SENTENCE.test(text.trim()) ? 1 : 0.85;
+  return capitalized / words.length >= bar;
 }
 
 /** Mostly upper-case letters: a shouting headline or kicker ("TUBERVILLE DEFEATS SESSIONS"). */

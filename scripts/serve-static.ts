@@ -91,7 +91,15 @@ export async function serveStatic(
   return {
     origin: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
-    close: () => new Promise((done) => server.close(() => done())),
+    // Also drops the connections a browser still holds open (keep-alive or a
+    // speculative preconnect that never sent a request): without that, close()
+    // waits for the browser to let go, up to the request timeout (minutes) when
+    // the browser is closed only after the server, as in the e2e tests' teardown.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 

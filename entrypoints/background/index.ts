@@ -8,6 +8,7 @@
  *   Alt+Shift+O ──commands.onCommand──▶ toggleSiteInTab ──▶ settings (every tab applies them live)
  *   context menu / lookup command ──lookup-selection──▶ the tab's content script shows the card
  *   settings journal ──storage.onChanged──▶ keeper folds it into storage.sync (or local)
+ *   content script ══orphan-watch port══ held open, so the tab hears when the extension goes away
  *
  * Listeners are registered synchronously in main(), as MV3 requires for
  * events to wake the worker.
@@ -15,7 +16,7 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { COMMAND } from '@/lib/commands';
-import { parseMentionCount } from '@/lib/messages';
+import { PORT, parseMentionCount } from '@/lib/messages';
 import { createSettingsKeeper } from '@/lib/settings-keeper';
 import { showOnBadge } from './badge';
 import { toggleSiteInTab } from './toggle-site';
@@ -46,6 +47,16 @@ export default defineBackground(() => {
       return undefined;
     },
   );
+
+  // The content scripts' orphan watch (entrypoints/content/orphan-watch.ts):
+  // an open port is all it needs. It does not keep a worker alive.
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (
+      port.name !== PORT.orphanWatch ||
+      port.sender?.id !== browser.runtime.id
+    )
+      port.disconnect();
+  });
 
   browser.commands.onCommand.addListener(
     (command: string, tab?: Browser.tabs.Tab) => {

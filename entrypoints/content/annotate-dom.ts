@@ -260,19 +260,33 @@ export type WrapRange = {
 /** One page text node we split, and the nodes we created after it, in order. */
 type Edit = { original: Text; prefix: string; created: Node[] };
 
-/** The edit log of one annotation session: what we changed, so it can be undone exactly. */
+/**
+ * The edit log of one annotation session: what we changed, so it can be undone
+ * exactly. It holds a page node only while the node is in the page: the
+ * observer hands over every subtree the page removes (`revertRemoved`), and the
+ * edits inside it are undone there and then, so a feed or a single-page app
+ * that replaces its content leaves nothing behind in here.
+ */
 export class PageAnnotations {
+  /** By the page's text node, in the order the edits were made. */
   private readonly edits = new Map<Text, Edit>();
+  /** `mentions`, computed from the log when first asked for after a change. */
+  private mentionList: Element[] | null = [];
 
   /** @param tag the mention element name (see `chooseMentionTag`). */
   constructor(readonly tag: string = MENTION_TAG) {}
   /** Every node we created; the page's nodes are never in here. */
   readonly ownNodes = new WeakSet<Node>();
-  private readonly mentionElements: Element[] = [];
 
   /** Our mention elements currently in the page, in insertion order. */
   get mentions(): readonly Element[] {
-    return this.mentionElements;
+    if (this.mentionList) return this.mentionList;
+    const list: Element[] = [];
+    for (const edit of this.edits.values())
+      for (const node of edit.created)
+        if (node.nodeType === Node.ELEMENT_NODE) list.push(node as Element);
+    this.mentionList = list;
+    return list;
   }
 
   /**
@@ -317,8 +331,15 @@ export class PageAnnotations {
     if (consumed < text.length)
       fragment.append(this.ownText(document, text.slice(consumed), edit));
     parent.replaceChild(fragment, rest); // `rest` is ours: splitText created it.
+    // Wrapping what is left of a node we split before (a later pass found more
+    // in it): one edit, whose nodes follow in page order, so undo stays exact.
+    const earlier = this.edits.get(node);
+    if (earlier) {
+      edit.created.push(...earlier.created);
+      this.edits.delete(node);
+    }
     this.edits.set(node, edit);
-    for (const wrapper of wrappers) this.mentionElements.push(wrapper);
+    this.mentionList = null;
     return wrappers;
   }
 
@@ -341,31 +362,44 @@ export class PageAnnotations {
     const edit = this.edits.get(original);
     if (!edit) return;
     this.edits.delete(original);
+    this.mentionList = null;
     this.undo(edit);
-    const created = new Set(edit.created);
-    this.removeMentions((element) => created.has(element));
   }
 
   /** Undoes every edit whose page node is inside `root` (a region that became editable). */
   revertWithin(root: Node): void {
-    for (const original of [...this.edits.keys()])
-      if (root.contains(original)) this.revert(original);
+    for (const original of this.editedTextIn(root)) this.revert(original);
   }
 
-  /** Undoes edits whose page node left the document: our nodes must not linger as orphans. */
-  revertDetached(): void {
-    for (const original of [...this.edits.keys()])
-      if (!original.isConnected) this.revert(original);
+  /**
+   * Undoes the edits inside subtrees the page removed (the observer's
+   * `removedNodes`), so the log keeps nothing the page let go of, and a subtree
+   * the page puts back later (a recycled list item) comes back as it was.
+   * Costs what the removed subtrees hold, not what the log holds.
+   */
+  revertRemoved(removed: Iterable<Node>): void {
+    for (const root of removed)
+      if (!root.isConnected)
+        for (const original of this.editedTextIn(root)) this.revert(original);
+  }
+
+  /** The page text nodes under `root` (or `root` itself) that we split. */
+  private editedTextIn(root: Node): Text[] {
+    if (this.edits.size === 0) return [];
+    if (root.nodeType === Node.TEXT_NODE)
+      return this.edits.has(root as Text) ? [root as Text] : [];
+    const found: Text[] = [];
+    const walker = (root.ownerDocument ?? document).createTreeWalker(
+      root,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (this.edits.has(node as Text)) found.push(node as Text);
+    return found;
   }
 
   get editCount(): number {
     return this.edits.size;
-  }
-
-  private removeMentions(match: (element: Element) => boolean): void {
-    for (let i = this.mentionElements.length - 1; i >= 0; i -= 1) {
-      if (match(this.mentionElements[i]!)) this.mentionElements.splice(i, 1);
-    }
   }
 
   private undo(edit: Edit): void {
@@ -380,7 +414,7 @@ export class PageAnnotations {
   revertAll(): void {
     const edits = [...this.edits.values()].reverse();
     this.edits.clear();
+    this.mentionList = [];
     for (const edit of edits) this.undo(edit);
-    this.mentionElements.length = 0;
   }
 }

@@ -19,6 +19,7 @@ import {
   type IntentEvent,
 } from '@/components/hover-intent';
 import type { CardHost, ShowRequest } from './card-host';
+import { setCtxTimeout } from './ctx-timers';
 
 const ACTIVE_ATTRIBUTE = 'data-backstory-active';
 
@@ -70,7 +71,8 @@ export function connectHoverIntent(
   const run = (command: IntentCommand<Element>) => {
     switch (command.type) {
       case 'start-timer':
-        ctx.setTimeout(
+        setCtxTimeout(
+          ctx,
           () => dispatch({ type: 'timer', token: command.token }),
           command.ms,
         );

@@ -47,14 +47,10 @@ import {
   LazyAnnotator,
   type PageEngine,
 } from './page-engine';
+import { watchForOrphaning } from './orphan-watch';
+import { setCtxTimeout } from './ctx-timers';
 import './mentions.css';
 
-/**
- * How often an orphaned script notices it was orphaned: after the extension is
- * reloaded or updated, `runtime.id` disappears, and ctx's timer wrappers see
- * it and invalidate everything registered with ctx (wrappers, card, observer).
- */
-const ORPHAN_CHECK_MS = 1000;
 /** Half a frame at 60 Hz: our slices leave the page room to render and respond. */
 const SLICE_BUDGET_MS = 8;
 const STATE_ATTRIBUTE = 'data-backstory-state';
@@ -69,7 +65,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     const startedAt = performance.now();
-    ctx.setInterval(() => {}, ORPHAN_CHECK_MS);
+    watchForOrphaning(ctx); // Reloaded or updated under this page: ctx invalidates, all of ours goes.
     void start(ctx).catch((error: unknown) => {
       // Never break the page: report once, leave the page as it was.
       console.error('Backstory could not annotate this page:', error);
@@ -97,7 +93,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const annotator = new LazyAnnotator(engine, {
     mentionTag,
     sliceBudgetMs: SLICE_BUDGET_MS,
-    yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
+    yieldToPage: () => new Promise((resolve) => setCtxTimeout(ctx, resolve, 0)),
     isCancelled: () => ctx.isInvalid,
     afterWrite: () => observer?.forgetOwnWrites(),
     viewportPosition,

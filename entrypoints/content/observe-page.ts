@@ -19,6 +19,7 @@ import {
   isSkippedElement,
   type PageAnnotations,
 } from './annotate-dom';
+import { setCtxTimeout } from './ctx-timers';
 
 /** Wait after the first change before annotating, so bursts batch together. */
 export const FLUSH_DELAY_MS = 120;
@@ -58,15 +59,21 @@ export function observePage(
 
   const queue = (node: Node) => {
     if (annotations.ownNodes.has(node)) return;
+    // Our card host, scripts, styles, menus: nothing in them is annotated, so no flush for them.
+    if (
+      node.nodeType === Node.ELEMENT_NODE &&
+      isSkippedElement(node as Element)
+    )
+      return;
     pending.add(node);
     if (!scheduled) {
       scheduled = true;
-      ctx.setTimeout(() => void flush(), FLUSH_DELAY_MS);
+      setCtxTimeout(ctx, () => void flush(), FLUSH_DELAY_MS);
     }
   };
 
   const observer = new MutationObserver((records) => {
-    let removals = false;
+    const removed: Node[] = [];
     for (const record of records) {
       if (record.type === 'characterData') {
         const node = record.target;
@@ -74,7 +81,7 @@ export function observePage(
         if (annotations.isTouchedByPage(node)) annotations.revert(node as Text);
         if (withinBudget(node.parentElement)) queue(node.parentElement ?? node);
       } else if (record.type === 'childList') {
-        if (record.removedNodes.length) removals = true;
+        for (const node of record.removedNodes) removed.push(node);
         if (annotations.ownNodes.has(record.target)) continue;
         for (const node of record.addedNodes) {
           if (annotations.ownNodes.has(node)) continue;
@@ -89,7 +96,8 @@ export function observePage(
         if (isSkippedElement(element)) annotations.revertWithin(element);
       }
     }
-    if (removals) annotations.revertDetached();
+    // What the page removed is undone and forgotten now: nothing of it stays in our log.
+    if (removed.length) annotations.revertRemoved(removed);
     observer.takeRecords(); // Our reverts above are not page changes.
   });
 
@@ -98,7 +106,7 @@ export function observePage(
     if (running) {
       // A pass is still running: try again once it is done.
       scheduled = true;
-      ctx.setTimeout(() => void flush(), FLUSH_DELAY_MS);
+      setCtxTimeout(ctx, () => void flush(), FLUSH_DELAY_MS);
       return;
     }
     const nodes = [...pending].filter((node) => node.isConnected);

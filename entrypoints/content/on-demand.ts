@@ -1,7 +1,7 @@
 /**
  * The content script's on-demand part: everything a page that mentions nobody
  * never needs. Built as its own ES module, `content-scripts/on-demand.js`
- * (modules/content-on-demand.ts), and loaded by page-engine.ts only when the
+ * (scripts/content-on-demand-build.ts), and loaded by page-engine.ts only when the
  * prefilter passes (at load, or for text added later) or the reader looks
  * something up. It runs in the content script's world (isolated world in
  * Chrome, the content script's sandbox in Firefox), never the page's.
@@ -67,12 +67,10 @@ function onDemand() {
     connectHoverIntent,
     pageDateOf,
     /** What a lookup of `text` shows (the search index is built on the first lookup). */
-    decideLookup: (text: string | null | undefined, trigger: LookupTrigger) =>
-      decideLookup(
-        (search ??= new EntitySearch(parsed().entities)),
-        text,
-        trigger,
-      ),
+    decideLookup: (text: string | null | undefined, trigger: LookupTrigger) => {
+      search ??= new EntitySearch(parsed().entities);
+      return decideLookup(search, text, trigger);
+    },
   };
 }
 

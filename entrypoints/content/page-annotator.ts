@@ -78,10 +78,18 @@ export type PassPhases = {
 const VIEWPORT_CHECK_LIMIT = 3000;
 /** Consecutive segments below the viewport that mark its end in document order. */
 const BELOW_VIEWPORT_RUN = 40;
+/** Text kept unread while a page has named no one (about 100 KB); past this it is read at once. */
+const DEFERRED_CONTEXT_MAX_CHARS = 50_000;
 
 export class PageAnnotator {
   readonly annotations: PageAnnotations;
   readonly reasons = new WeakMap<Element, MentionReason>();
+  /**
+   * One object per distinct reason: on a long feed most mentions give the same
+   * few reasons, and a copy each cost about 200 bytes per mention
+   * (tests/e2e/long-lived.test.ts). Bounded: cleared past REASON_CACHE_MAX.
+   */
+  private sharedReasons = new Map<string, MentionReason>();
   private evidence = new PageEvidence();
   /**
    * Texts whose topic words and state names were not read yet: a page with no
@@ -89,14 +97,26 @@ export class PageAnnotator {
    * first name appears.
    */
   private deferredContext: string[] | null = [];
+  private deferredChars = 0;
   private linked = new Set<string>();
   private options: ResolveOptions = {};
   /** Counter for the group ids of split mentions. */
   private groups = 0;
 
+  /** The one stored object equal to `reason` (reasons are never mutated). */
+  private shared(reason: MentionReason): MentionReason {
+    const key = reason.signals
+      .map((signal) => `${signal.name}\u0000${signal.text}`)
+      .join('\u0001');
+    const known = this.sharedReasons.get(key);
+    if (known) return known;
+    if (this.sharedReasons.size >= REASON_CACHE_MAX) this.sharedReasons.clear();
+    this.sharedReasons.set(key, reason);
+    return reason;
+  }
+
   constructor(private readonly deps: AnnotatorDeps) {
-    this.annotations =
-      deps.annotations ?? new PageAnnotations(deps.mentionTag);
+    this.annotations = deps.annotations ?? new PageAnnotations(deps.mentionTag);
   }
 
   /** New settings: the next pass resolves with these (callers revert first when they change). */
@@ -180,6 +200,13 @@ export class PageAnnotator {
             Object.assign(scan, matcher.scanContext(joined.text));
           } else {
             this.deferredContext.push(joined.text);
+            this.deferredChars += joined.text.length;
+            // A page that never names anyone (an endless feed) must not pile up its text: read it now.
+            if (this.deferredChars > DEFERRED_CONTEXT_MAX_CHARS) {
+              for (const text of this.deferredContext)
+                this.evidence.addContext(matcher.scanContext(text));
+              this.deferredContext = null;
+            }
           }
         }
         this.evidence.add(scan, joined.text);
@@ -239,6 +266,8 @@ export class PageAnnotator {
         afterSlice: afterWrite,
       },
     );
+    // This pass's segments are resolved; later ones come after all its names.
+    this.evidence.keepOnlyLatestNames();
     return { ownMs, mentions: added, firstViewportMs, phases };
   }
 
@@ -282,7 +311,7 @@ export class PageAnnotator {
       const wrappers = this.annotations.wrap(segment[piece]!, ranges);
       const reasons = reasonsPerNode.get(piece)!;
       for (const [i, wrapper] of wrappers.entries()) {
-        this.reasons.set(wrapper, reasons[i]!);
+        this.reasons.set(wrapper, this.shared(reasons[i]!));
       }
     }
     // Mentions, not elements: a mention split by markup ("Jeff <b>Sessions</b>") is one.
@@ -294,10 +323,14 @@ export class PageAnnotator {
     this.annotations.revertAll();
     this.evidence = new PageEvidence();
     this.deferredContext = [];
+    this.deferredChars = 0;
     this.linked = new Set();
     this.deps.afterWrite();
   }
 }
+
+/** Distinct reasons kept for sharing: far more than a page gives (a few dozen), small enough to ignore. */
+const REASON_CACHE_MAX = 512;
 
 /** Same mentions with the same kind of reason (the card's explanation may still name more evidence). */
 function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {

@@ -28,7 +28,7 @@ import type {
   PassResult,
 } from './page-annotator';
 
-/** The on-demand part in the build (modules/content-on-demand.ts puts it there). */
+/** The on-demand part in the build (scripts/content-on-demand-build.ts puts it there). */
 const ON_DEMAND_PATH = '/content-scripts/on-demand.js';
 
 export type PageEngine = {
@@ -138,7 +138,10 @@ export class LazyAnnotator {
   }
 
   reset(): void {
-    if (this.annotator) return this.annotator.reset();
+    if (this.annotator) {
+      this.annotator.reset();
+      return;
+    }
     this.annotations.revertAll();
     this.deps.afterWrite();
   }

@@ -18,6 +18,7 @@ import {
 } from '@/lib/content-requests';
 import type { ContentRequest, PageState, ReplyTo } from '@/lib/messages';
 import { ENTITY_ATTRIBUTE, GROUP_ATTRIBUTE } from './annotate-dom';
+import { clearCtxTimeout, setCtxTimeout } from './ctx-timers';
 
 /** Set for a moment on the mention the popup jumped to; styled in mentions.css. */
 export const FLASH_ATTRIBUTE = 'data-backstory-flash';
@@ -126,7 +127,8 @@ function pageState(session: SessionView, host: string): PageState {
 
 /** Scrolls to an entity's mentions one after another, cycling, and flashes each. */
 class MentionRevealer {
-  private readonly lastRevealed = new Map<string, Element>();
+  /** Weak: a mention the page has since removed must not keep its old subtree alive. */
+  private readonly lastRevealed = new Map<string, WeakRef<Element>>();
   private flashed: Element[] = [];
   private flashTimer: number | undefined;
   private generation = 0;
@@ -156,7 +158,7 @@ class MentionRevealer {
     starts.sort((a, b) =>
       a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
-    const last = this.lastRevealed.get(entityId);
+    const last = this.lastRevealed.get(entityId)?.deref();
     const next =
       (last?.isConnected &&
         starts.find(
@@ -165,7 +167,7 @@ class MentionRevealer {
             Node.DOCUMENT_POSITION_FOLLOWING,
         )) ||
       starts[0]!;
-    this.lastRevealed.set(entityId, next);
+    this.lastRevealed.set(entityId, new WeakRef(next));
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     next.scrollIntoView({
       block: 'center',
@@ -187,7 +189,7 @@ class MentionRevealer {
     const fadeLater = () => {
       if (generation !== this.generation || this.flashTimer !== undefined)
         return;
-      this.flashTimer = this.ctx.setTimeout(() => this.unflash(), FLASH_MS);
+      this.flashTimer = setCtxTimeout(this.ctx, () => this.unflash(), FLASH_MS);
     };
     // Scroll events fire on whatever scrolled; capture on document catches inner scrollers too.
     const options = {
@@ -199,12 +201,13 @@ class MentionRevealer {
     let scrolling = false;
     document.addEventListener('scroll', () => (scrolling = true), options);
     document.addEventListener('scrollend', fadeLater, options);
-    this.ctx.setTimeout(() => scrolling || fadeLater(), NO_SCROLL_MS);
-    this.ctx.setTimeout(fadeLater, MAX_SCROLL_MS);
+    setCtxTimeout(this.ctx, () => scrolling || fadeLater(), NO_SCROLL_MS);
+    setCtxTimeout(this.ctx, fadeLater, MAX_SCROLL_MS);
   }
 
   private unflash(): void {
-    if (this.flashTimer !== undefined) clearTimeout(this.flashTimer);
+    if (this.flashTimer !== undefined)
+      clearCtxTimeout(this.ctx, this.flashTimer);
     this.flashTimer = undefined;
     for (const element of this.flashed)
       element.removeAttribute(FLASH_ATTRIBUTE);

@@ -154,8 +154,12 @@ export function checkPlaceOrOrganization(
         return reject(`"of ${of[1]}": another country's`);
     }
   }
-  if (alias.safety === 'context') {
-    // "Montgomery, Mobile and Auburn": one of a list of other names.
+  if (
+    alias.safety === 'context' &&
+    (alias.kind === 'place' || alias.placeName)
+  ) {
+    // "Montgomery, Mobile and Auburn": one of a list of other towns. (A list of
+    // organizations, "Facebook, Instagram and Twitter", is still Twitter.)
     const listed =
       /(\p{Lu}[\p{L}.'’-]*)(?:,[ \u00A0]*|[ \u00A0]+(?:and|or|&)[ \u00A0]+)$/u.exec(
         text.slice(Math.max(0, start - 40), start),

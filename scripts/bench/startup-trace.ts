@@ -48,15 +48,15 @@ function url(event: TraceEvent): string {
   return data?.url ?? (event.args?.fileName as string | undefined) ?? '';
 }
 
-function isOurs(event: TraceEvent, script: string): boolean {
+function isOurs(event: TraceEvent, script: (url: string) => boolean): boolean {
   if (
     (event.name === 'EvaluateScript' ||
       event.name === 'v8.compile' ||
       event.name === 'FunctionCall') &&
-    url(event).startsWith(script)
+    script(url(event))
   )
     return true;
-  if (event.name === 'v8.run' && url(event).startsWith(script)) return true;
+  if (event.name === 'v8.run' && script(url(event))) return true;
   if (event.name.startsWith('Receive mojo')) {
     const info = event.args?.chrome_mojo_event_info as
       | { mojo_interface_tag?: string }
@@ -66,16 +66,27 @@ function isOurs(event: TraceEvent, script: string): boolean {
   return false;
 }
 
-/** Sums our work in one page load's trace events; `script` is our content script's URL. */
+/**
+ * Our content scripts' URLs: the always-loaded script at the extension's id,
+ * and the on-demand part at a per-session id (use_dynamic_url: its host is
+ * not the extension id, and only our extension is loaded in the bench's
+ * browser, so any extension's content-scripts/ folder is ours).
+ */
+function ourScripts(extensionId: string): (url: string) => boolean {
+  const alwaysLoaded = `chrome-extension://${extensionId}/content-scripts/`;
+  return (url) =>
+    url.startsWith(alwaysLoaded) ||
+    /^chrome-extension:\/\/[a-z0-9-]+\/content-scripts\//.test(url);
+}
+
+/** Sums our work in one page load's trace events; `script` tells our content scripts' URLs. */
 export function summarizeStartup(
   events: readonly TraceEvent[],
-  script: string,
+  script: (url: string) => boolean,
 ): Omit<StartupRun, 'scriptMs' | 'mentions' | 'engaged'> {
   const evaluate = events.find(
     (event) =>
-      event.name === 'EvaluateScript' &&
-      event.ph === 'X' &&
-      url(event).startsWith(script),
+      event.name === 'EvaluateScript' && event.ph === 'X' && script(url(event)),
   );
   if (!evaluate)
     return {
@@ -199,10 +210,7 @@ export async function traceStartup(
     await cdp.send('Tracing.end');
     await complete;
     return {
-      ...summarizeStartup(
-        events,
-        `chrome-extension://${extensionId}/content-scripts/`,
-      ),
+      ...summarizeStartup(events, ourScripts(extensionId)),
       scriptMs: timing?.scriptMs ?? null,
       mentions: timing?.mentions ?? null,
       engaged: timing?.engaged ?? null,

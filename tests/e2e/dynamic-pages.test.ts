@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   openPage,
+  traceOwnTasks,
   usePlainBrowser,
   useExtensionBrowser,
   waitForBackstory,
+  waitForObserverFlush,
   writeStoredSettings,
 } from './support';
 
@@ -17,16 +19,30 @@ describe('pages that change under Backstory', () => {
     const baseline = await plain.context.newPage();
     await baseline.goto(`${e2e.server.origin}/fixtures/react/`);
     await page.waitForSelector('backstory-mention', { timeout: 3000 });
+    const rendered = (p: typeof page, step: number) =>
+      p.waitForFunction(
+        (n) => (window as unknown as { __step: number }).__step === n,
+        step,
+      );
     let annotatedSteps = 0;
     for (let step = 0; step < 8; step += 1) {
-      for (const delay of [0, 50, 400]) {
-        if (delay) await page.waitForTimeout(delay);
-        const [withBackstory, without] = [
-          await page.innerText('#root'),
-          await baseline.innerText('#root'),
-        ];
-        assert.equal(withBackstory, without, `step ${step}, +${delay} ms`);
-      }
+      await Promise.all([rendered(page, step), rendered(baseline, step)]);
+      // As soon as React has rendered this step: our stale wrappers are gone
+      // (reverted in the same microtask as the page's change), and our
+      // observer has not annotated the new text yet (it waits 120 ms).
+      assert.equal(
+        await page.innerText('#root'),
+        await baseline.innerText('#root'),
+        `step ${step}, as React rendered it`,
+      );
+      // Once the observer has handled React's changes (re-annotated them, or
+      // left them alone once their retry budget is spent).
+      await waitForObserverFlush(page);
+      assert.equal(
+        await page.innerText('#root'),
+        await baseline.innerText('#root'),
+        `step ${step}, after Backstory's observer`,
+      );
       if ((await page.locator('#root backstory-mention').count()) > 0)
         annotatedSteps += 1;
       await page.click('#next');
@@ -72,44 +88,61 @@ describe('pages that change under Backstory', () => {
     await page.close();
   });
 
-  it('does not fight a page that strips foreign elements: no loop, the page stays responsive', async () => {
+  it('does not fight a page that strips foreign elements: no loop, the page stays responsive', async (t) => {
     const page = await e2e.browser.context.newPage();
-    await page.addInitScript(() => {
-      (window as unknown as { __longTasks: number[] }).__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          (window as unknown as { __longTasks: number[] }).__longTasks.push(
-            entry.duration,
-          );
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(`${e2e.server.origin}/fixtures/dynamic/strip-foreign.html`);
-    await waitForBackstory(page);
-    await page.waitForTimeout(2000);
-    const callbacks = await page.evaluate(
-      () =>
-        (window as unknown as { __stripCallbacks: number }).__stripCallbacks,
-    );
-    assert.ok(callbacks < 50, `${callbacks} observer callbacks in 2 s`);
-    const settledAt = callbacks;
-    await page.waitForTimeout(1000);
-    assert.equal(
-      await page.evaluate(
+    const callbacks = () =>
+      page.evaluate(
         () =>
           (window as unknown as { __stripCallbacks: number }).__stripCallbacks,
-      ),
-      settledAt,
-      'still fighting after 2 s',
-    );
+      );
+    const tasks = await traceOwnTasks(e2e, page, async () => {
+      await page.goto(
+        `${e2e.server.origin}/fixtures/dynamic/strip-foreign.html`,
+      );
+      await waitForBackstory(page);
+      // The fight happened: we wrapped names in #story and the page stripped them.
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __stripCallbacks: number }).__stripCallbacks >
+          0,
+      );
+      // Settled means a whole observer round (a change queued, batched,
+      // annotated) passed without the page stripping anything: had we
+      // re-wrapped #story in that round, the page's callback would have run
+      // before the probe's mention showed. The retry budget must end the
+      // fight within a few rounds.
+      let rounds = 0;
+      for (;;) {
+        rounds += 1;
+        assert.ok(rounds <= 10, 'still fighting after 10 observer rounds');
+        const before = await callbacks();
+        await waitForObserverFlush(page);
+        if ((await callbacks()) === before) break;
+      }
+      t.diagnostic(
+        `settled after ${rounds} observer round(s), ${await callbacks()} page callbacks`,
+      );
+    });
+    assert.ok((await callbacks()) < 50, `${await callbacks()} page callbacks`);
     const started = Date.now();
     await page.evaluate(() => 1 + 1);
     assert.ok(Date.now() - started < 200, 'page responsive');
-    const longTasks = await page.evaluate(
-      () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    // No task of ours blocks the page: CPU time of each task our script ran
+    // in, from a trace, so neither the page's own tasks nor a busy machine
+    // count. The script's one-off evaluation (start-up cost, measured by
+    // npm run bench) is reported, not judged here.
+    const evaluation = tasks.find((task) => task.evaluation);
+    const reactions = tasks.filter((task) => !task.evaluation);
+    assert.ok(evaluation, 'the trace shows our script (attribution works)');
+    assert.ok(reactions.length > 0, 'the trace shows our reactions');
+    const longest = Math.max(...reactions.map((task) => task.cpuMs));
+    t.diagnostic(
+      `${reactions.length} tasks of ours after start-up, longest ${longest.toFixed(1)} ms CPU; evaluation ${evaluation.cpuMs.toFixed(1)} ms CPU (${evaluation.wallMs.toFixed(1)} ms wall)`,
     );
     assert.deepEqual(
-      longTasks.filter((ms) => ms > 50),
+      reactions.filter((task) => task.cpuMs > 50),
       [],
+      'tasks of ours over 50 ms',
     );
     assert.match(
       await page.innerText('#story'),
@@ -131,7 +164,8 @@ describe('pages that change under Backstory', () => {
     await page.waitForSelector('html[data-backstory-state="off"]', {
       timeout: 2000,
     });
-    assert.ok(Date.now() - startedOff < 1500);
+    const offMs = Date.now() - startedOff;
+    assert.ok(offMs < 1500, `off after ${offMs} ms`);
     assert.equal(await page.locator('backstory-mention').count(), 0);
     assert.equal(await page.innerHTML('body'), original);
 

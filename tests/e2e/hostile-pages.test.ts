@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPage, useExtensionBrowser } from './support';
+import {
+  openPage,
+  useExtensionBrowser,
+  waitForObserverFlush,
+  writeStoredSettings,
+} from './support';
 
 const CARD = '[role="dialog"]';
 
@@ -114,7 +119,9 @@ describe('hostile pages', () => {
     await page.click('#draft p');
     await page.keyboard.press('End');
     await page.keyboard.type(' Jeff Sessions conceded.');
-    await page.waitForTimeout(400);
+    // Had the observer queued the typed name, it would have annotated it by
+    // the time it annotates a later change elsewhere on the page.
+    await waitForObserverFlush(page);
     const saved = await page.evaluate(() =>
       (window as unknown as { savedHtml(): string }).savedHtml(),
     );
@@ -134,15 +141,37 @@ describe('hostile pages', () => {
   it('annotates the top page only, not iframes (same-origin, srcdoc, about:blank)', async () => {
     const { page } = await openPage(e2e, '/fixtures/hostile/frames.html');
     assert.equal(await page.locator('#top backstory-mention').count(), 1);
-    await page.waitForTimeout(500);
-    for (const frame of page.frames().slice(1)) {
-      assert.equal(
-        await frame.locator('backstory-mention').count(),
-        0,
-        `frame ${frame.url()}`,
-      );
-    }
     assert.equal(page.frames().length, 4);
+    // The window: a script in a frame would start at the frame's
+    // document_idle, by its load event; so wait for every frame to load, then
+    // for a settings change to reach the top page's script (a frame's script
+    // would have had the same change by then and marked its <html>).
+    for (const frame of page.frames().slice(1))
+      await frame.waitForFunction(() => document.readyState === 'complete');
+    await writeStoredSettings(e2e, { version: 2, mentionStyle: 'solid' });
+    try {
+      await page.waitForSelector('html[data-backstory-style="solid"]', {
+        timeout: 2000,
+      });
+      for (const frame of page.frames().slice(1)) {
+        assert.equal(
+          await frame.locator('backstory-mention').count(),
+          0,
+          `frame ${frame.url()}`,
+        );
+        assert.deepEqual(
+          await frame.evaluate(() =>
+            document.documentElement
+              .getAttributeNames()
+              .filter((name) => name.startsWith('data-backstory')),
+          ),
+          [],
+          `frame ${frame.url()} has no script of ours`,
+        );
+      }
+    } finally {
+      await writeStoredSettings(e2e, { version: 2 });
+    }
     await page.close();
   });
 });

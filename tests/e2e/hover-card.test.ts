@@ -3,7 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/launch-browser';
-import { openPage, useExtensionBrowser, waitForBackstory } from './support';
+import { HIDE_DELAY_MS, SHOW_DELAY_MS } from '../../components/hover-intent';
+import {
+  openPage,
+  pointAtMention,
+  recordCardEvents,
+  useExtensionBrowser,
+  waitForBackstory,
+  waitForCardAnimations,
+  waitForCardNamed,
+  waitForCardSettled,
+  waitPastPageTimers,
+  type CardEvent,
+} from './support';
 
 const SCREENSHOTS = '.output/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -12,16 +24,39 @@ const CARD = 'backstory-card [role="dialog"]';
 const cardName = (page: Page) => page.locator(`${CARD} h2`).textContent();
 const cardVisible = (page: Page) => page.locator(CARD).isVisible();
 
-/** Moves the mouse to the middle of the first mention of `entity`. */
-async function pointAt(page: Page, entity: string, index = 0) {
-  const mention = page
-    .locator(`backstory-mention[data-backstory-entity="${entity}"]`)
-    .nth(index);
-  await mention.scrollIntoViewIfNeeded();
-  const box = await mention.boundingBox();
-  assert.ok(box, `no visible mention of ${entity}`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  return box;
+/** Moves the mouse onto the first line of the `index`th mention of `entity`. */
+function pointAt(page: Page, entity: string, index = 0) {
+  return pointAtMention(
+    page,
+    page
+      .locator(`backstory-mention[data-backstory-entity="${entity}"]`)
+      .nth(index),
+  );
+}
+
+/** Page time of the last time the pointer entered (`over`) or left (`out`) `target` ('card' or an entity id). */
+function lastPointer(
+  log: CardEvent[],
+  type: 'over' | 'out',
+  target: string,
+): number {
+  const hit = log.findLast(
+    (event) =>
+      event.type === type &&
+      'target' in event &&
+      event.target === target &&
+      event.related !== target,
+  );
+  assert.ok(hit, `no pointer${type} on ${target}`);
+  return hit.at;
+}
+
+function cardEvent(log: CardEvent[], type: 'open' | 'close', name: string) {
+  const hit = log.findLast(
+    (event) => event.type === type && 'name' in event && event.name === name,
+  );
+  assert.ok(hit, `the card for ${name} did not ${type}`);
+  return hit.at;
 }
 
 async function cardBox(page: Page) {
@@ -35,30 +70,63 @@ describe('the hover card', () => {
 
   it('shows nothing when the pointer flies over a mention', async () => {
     const { page } = await openPage(e2e, '/');
+    const events = await recordCardEvents(page);
     await page.mouse.move(5, 5);
     const box = await pointAt(page, 'jeff-sessions');
-    await page.waitForTimeout(120);
     await page.mouse.move(box.x + box.width / 2, box.y + 200, { steps: 2 });
-    await page.waitForTimeout(900);
-    assert.equal(await cardVisible(page), false);
+    let log = await events();
+    const overMs =
+      lastPointer(log, 'out', 'jeff-sessions') -
+      lastPointer(log, 'over', 'jeff-sessions');
+    assert.ok(
+      overMs < SHOW_DELAY_MS,
+      `the pointer only flew over (${overMs.toFixed(0)} ms on the mention)`,
+    );
+    // The window: a later dwell's card. Its show timer starts after the
+    // fly-over's would have and has the same delay, so when it opens, a card
+    // for the fly-over would have opened before it.
+    await pointAt(page, 'tommy-tuberville');
+    await waitForCardNamed(page, 'Tommy Tuberville');
+    log = await events();
+    assert.deepEqual(
+      log.flatMap((event) => (event.type === 'open' ? [event.name] : [])),
+      ['Tommy Tuberville'],
+      'no card opened for the fly-over',
+    );
     await page.close();
   });
 
   it('shows after a dwell, stays while the pointer moves into it, hides after the grace once left', async () => {
     const { page } = await openPage(e2e, '/');
+    const events = await recordCardEvents(page);
     await pointAt(page, 'tommy-tuberville');
-    await page.waitForTimeout(250);
-    assert.equal(await cardVisible(page), false, 'not before the dwell');
     await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
     assert.equal(await cardName(page), 'Tommy Tuberville');
+    let log = await events();
+    const dwellMs =
+      cardEvent(log, 'open', 'Tommy Tuberville') -
+      lastPointer(log, 'over', 'tommy-tuberville');
+    assert.ok(
+      dwellMs >= SHOW_DELAY_MS - 1,
+      `not before the dwell: shown after ${dwellMs.toFixed(0)} ms`,
+    );
 
     const card = await cardBox(page);
     await page.mouse.move(card.x + card.width / 2, card.y + 40, { steps: 8 });
-    await page.waitForTimeout(700);
+    // Leaving the mention started the grace; entering the card must cancel
+    // it. The window: a page timer as long as the grace, started once the
+    // pointer is in the card, fires after the grace would have.
+    await waitPastPageTimers(page, HIDE_DELAY_MS);
     assert.equal(
       await cardVisible(page),
       true,
       'kept while the pointer is in the card',
+    );
+    log = await events();
+    assert.ok(
+      lastPointer(log, 'over', 'card') >=
+        lastPointer(log, 'out', 'tommy-tuberville'),
+      'the pointer moved from the mention into the card',
     );
 
     // The reader can select text in the card.
@@ -74,10 +142,15 @@ describe('the hover card', () => {
     assert.equal(selected, 'Tommy Tuberville');
 
     await page.mouse.move(5, card.y + card.height + 150, { steps: 4 });
-    await page.waitForTimeout(120);
-    assert.equal(await cardVisible(page), true, 'still there during the grace');
-    await page.waitForTimeout(600);
-    assert.equal(await cardVisible(page), false, 'gone after the grace');
+    await page.locator(CARD).waitFor({ state: 'hidden', timeout: 2000 });
+    log = await events();
+    const graceMs =
+      cardEvent(log, 'close', 'Tommy Tuberville') -
+      lastPointer(log, 'out', 'card');
+    assert.ok(
+      graceMs >= HIDE_DELAY_MS - 1,
+      `still there during the grace: closed ${graceMs.toFixed(0)} ms after the pointer left`,
+    );
     await page.close();
   });
 
@@ -120,8 +193,7 @@ describe('the hover card', () => {
     assert.equal(inside, 'BUTTON', 'Tab moved into the card');
 
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(100);
-    assert.equal(await cardVisible(page), false);
+    await page.locator(CARD).waitFor({ state: 'hidden', timeout: 1000 });
     assert.equal(
       await page.evaluate(() =>
         document.activeElement?.getAttribute('data-backstory-entity'),
@@ -166,7 +238,7 @@ describe('the hover card', () => {
       (await page.locator(`${CARD} .bs-card__evidence`).textContent()) ?? '',
       /served as attorney general/,
     );
-    await page.waitForTimeout(250); // Let the entrance animation finish before the picture.
+    await waitForCardAnimations(page); // The entrance is over before the picture.
     await page.screenshot({ path: `${SCREENSHOTS}/card-light-quote.png` });
     await page.close();
   });
@@ -181,10 +253,11 @@ describe('the hover card', () => {
       ['doug-jones', 'bottom-right'],
     ] as const) {
       await page.mouse.move(512, 350);
-      await page.waitForTimeout(400);
+      // The previous card closes after the grace, so the next one is new.
+      await page.locator(CARD).waitFor({ state: 'hidden', timeout: 2000 });
       await pointAt(page, entity);
       await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
-      await page.waitForTimeout(200);
+      await waitForCardSettled(page);
       const box = await cardBox(page);
       assert.ok(
         box.x >= 0 && box.y >= 0,
@@ -207,10 +280,10 @@ describe('the hover card', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.mouse.move(1, 1);
-      await page.waitForTimeout(400);
+      await page.locator(CARD).waitFor({ state: 'hidden', timeout: 2000 });
       await pointAt(page, 'tommy-tuberville');
       await page.locator(CARD).waitFor({ state: 'visible', timeout: 1500 });
-      await page.waitForTimeout(300);
+      await waitForCardSettled(page);
       const box = await cardBox(page);
       assert.ok(
         box.x >= 0 &&
@@ -255,7 +328,7 @@ describe('the hover card', () => {
       'BACKSTORY-CARD',
       'nothing of the page covers the card',
     );
-    await page.waitForTimeout(250);
+    await waitForCardAnimations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/card-hostile-page.png` });
     await page.close();
   });
@@ -297,7 +370,7 @@ describe('the hover card', () => {
         ).backgroundColor,
     );
     assert.equal(background, 'rgb(29, 32, 39)');
-    await page.waitForTimeout(250);
+    await waitForCardAnimations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/card-dark-event.png` });
     await page.close();
   });
@@ -327,7 +400,7 @@ describe('the card on a touch screen', () => {
       await page
         .locator(`${CARD}.bs-popover--sheet`)
         .waitFor({ state: 'visible', timeout: 1500 });
-      await page.waitForTimeout(300); // The sheet slides in.
+      await waitForCardSettled(page); // The sheet has slid in.
       const box = await cardBox(page);
       assert.ok(
         Math.abs(box.y + box.height - 844) < 2 && box.width >= 388,
@@ -335,8 +408,7 @@ describe('the card on a touch screen', () => {
       );
       await page.screenshot({ path: `${SCREENSHOTS}/card-touch-sheet.png` });
       await page.touchscreen.tap(200, 60);
-      await page.waitForTimeout(200);
-      assert.equal(await cardVisible(page), false);
+      await page.locator(CARD).waitFor({ state: 'hidden', timeout: 1000 });
       await page.close();
     } finally {
       await browser.close();

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type E2E,
-  extensionWorker,
+  serviceWorkerOf,
   openPage,
   selectText,
   useExtensionBrowser,
@@ -75,8 +75,7 @@ describe('the on-demand part', () => {
         'Jeff Sessions lost the Alabama Senate runoff to Tommy Tuberville.';
       document.getElementById('feed')!.append(p);
     });
-    const mention =
-      'backstory-mention[data-backstory-entity="jeff-sessions"]';
+    const mention = 'backstory-mention[data-backstory-entity="jeff-sessions"]';
     await page.waitForSelector(mention, { timeout: 3000 });
     const urls = loads();
     assert.ok(urls.length >= 1, 'the part was loaded');
@@ -106,7 +105,7 @@ describe('the on-demand part', () => {
     const { page, errors } = await openPage(e2e, QUIET_STRICT);
     await selectText(page, 'h1', 'garlic');
     await page.bringToFront();
-    const worker = await extensionWorker(e2e);
+    const worker = await serviceWorkerOf(e2e);
     await worker.evaluate(() =>
       chrome.commands.onCommand.dispatch('lookup-selection'),
     );

@@ -13,10 +13,10 @@ import type { Page } from 'playwright-core';
 import type { Settings } from '../../lib/settings';
 import {
   type E2E,
-  extensionWorker,
+  serviceWorkerOf,
   pollUntil,
   readStoredSettings,
-  tabIdOfPage,
+  tabIdOf,
   useExtensionBrowser,
   waitForBackstory,
   writeStoredSettings,
@@ -307,7 +307,7 @@ describe('the options page and settings storage', () => {
       `http://localhost:${e2e.server.port}/`,
       'doug-jones',
     );
-    await tabIdOfPage(e2e, tabA.page);
+    await tabIdOf(e2e, tabA.page);
 
     const popup = await e2e.browser.context.newPage();
     await popup.goto(
@@ -384,6 +384,6 @@ describe('the options page and settings storage', () => {
     await tabB.page.waitForFunction(
       () => !document.querySelector('[data-backstory-entity="doug-jones"]'),
     );
-    await extensionWorker(e2e);
+    await serviceWorkerOf(e2e);
   });
 });

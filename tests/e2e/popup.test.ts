@@ -18,6 +18,7 @@ import {
   readStoredSettings,
   useExtensionBrowser,
   waitForBackstory,
+  waitUntil,
   writeStoredSettings,
   type E2E,
 } from './support';
@@ -314,7 +315,14 @@ describe('the popup', () => {
     );
     await waitForBadge(e2e, page, 'off');
 
-    await other.waitForTimeout(300); // Give a wrong reaction time to show.
+    // The window: a later settings change, which the other site's script
+    // applies only after the pause (changes apply in order). By then a wrong
+    // reaction to the pause would show.
+    await popup.click('#tab-settings');
+    await popup.click('input[name="mentionStyle"][value="solid"]');
+    await other.waitForSelector('html[data-backstory-style="solid"]', {
+      timeout: 2000,
+    });
     assert.equal(
       await other.getAttribute('html', 'data-backstory-state'),
       'ready',
@@ -647,15 +655,16 @@ async function badgeText(e2e: E2E, page: Page): Promise<string> {
   );
 }
 
+/** The badge has no change event: poll it. */
 async function waitForBadge(e2e: E2E, page: Page, text: string): Promise<void> {
-  const deadline = Date.now() + 2000;
   let last = '';
-  while (Date.now() < deadline) {
-    last = await badgeText(e2e, page);
-    if (last === text) return;
-    await page.waitForTimeout(50);
-  }
-  assert.fail(`badge "${last}", expected "${text}"`);
+  await waitUntil(
+    async () => {
+      last = await badgeText(e2e, page);
+      return last === text;
+    },
+    { message: () => `badge "${last}", expected "${text}"` },
+  );
 }
 
 function mentionTotal(page: Page): Promise<number> {

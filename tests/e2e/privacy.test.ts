@@ -11,13 +11,14 @@ import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   type E2E,
-  extensionWorker,
+  serviceWorkerOf,
+  pointAtMention,
   usePlainBrowser,
   useExtensionBrowser,
   waitForBackstory,
 } from './support';
 
-/** The content script's on-demand part (modules/content-on-demand.ts). */
+/** The content script's on-demand part (scripts/content-on-demand-build.ts). */
 const ON_DEMAND_FILE = 'content-scripts/on-demand.js';
 
 const PAGES = [
@@ -33,12 +34,23 @@ function record(context: BrowserContext): string[] {
   return urls;
 }
 
+/** The icon the browser fetches for the page on its own (declared, or /favicon.ico), or null. */
+function pageIcon(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const declared =
+      document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+    if (!declared) return new URL('/favicon.ico', location.href).href;
+    return declared.href.startsWith('http') ? declared.href : null;
+  });
+}
+
+/** Reads `path` as a reader would; returns the page's icon (see pageIcon). */
 async function read(
   page: Page,
   origin: string,
   path: string,
   withExtension: boolean,
-): Promise<void> {
+): Promise<string | null> {
   await page.goto(`${origin}${path}`);
   if (withExtension) {
     await waitForBackstory(page);
@@ -46,18 +58,29 @@ async function read(
       0,
       3,
     )) {
-      await mention.scrollIntoViewIfNeeded();
-      await mention.hover();
-      await page.waitForTimeout(700);
-      // Close the card: it may cover the next mention (cards are hoverable).
-      await page.keyboard.press('Escape');
+      await pointAtMention(page, mention);
+      // Its card is open (the mention is marked active while it is).
+      await page.waitForFunction(
+        (element) => element?.hasAttribute('data-backstory-active'),
+        await mention.elementHandle(),
+      );
+      // Away, and closed, so the card does not cover the next mention.
       await page.mouse.move(0, 0);
+      await page.waitForFunction(
+        () => !document.querySelector('[data-backstory-active]'),
+      );
     }
   } else {
     await page.waitForLoadState('load');
   }
-  if (path.includes('infinite')) await page.click('#more');
-  await page.waitForTimeout(300);
+  if (path.includes('infinite')) {
+    await page.click('#more');
+    // The appended article is there, and annotated where Backstory runs.
+    await page.waitForSelector(
+      withExtension ? 'article.late backstory-mention' : 'article.late',
+    );
+  }
+  return pageIcon(page);
 }
 
 describe('privacy', () => {
@@ -66,22 +89,28 @@ describe('privacy', () => {
 
   it('makes no network request of its own while reading pages, opening cards and using the popup', async () => {
     const withExtension = record(e2e.browser.context);
+    // The browser fetches a page's icon after the load, whenever it gets to
+    // it: the page's request, in either run or neither, never Backstory's.
+    const icons = new Set<string | null>();
     const page = await e2e.browser.context.newPage();
-    for (const path of PAGES) await read(page, e2e.server.origin, path, true);
+    for (const path of PAGES)
+      icons.add(await read(page, e2e.server.origin, path, true));
     const popup = await e2e.browser.context.newPage();
     await popup.goto(
       `chrome-extension://${e2e.browser.extensionId}/popup.html`,
     );
-    await popup.waitForTimeout(500);
+    await popup.waitForFunction(
+      () => document.activeElement?.id === 'lookup-input',
+    );
     await popup.keyboard.type('tuberville');
-    await popup.waitForTimeout(300);
+    await popup.waitForSelector('[role=option] >> text=Tommy Tuberville');
     await popup.close();
     await page.close();
 
     const without = record(plain.context);
     const plainPage = await plain.context.newPage();
     for (const path of PAGES)
-      await read(plainPage, e2e.server.origin, path, false);
+      icons.add(await read(plainPage, e2e.server.origin, path, false));
     await plainPage.close();
 
     // The on-demand part is fetched at the extension's per-session URL (use_dynamic_url) and then,
@@ -105,7 +134,8 @@ describe('privacy', () => {
       (url) =>
         !url.startsWith(ownPrefix) &&
         !url.startsWith(dynamicPrefix) &&
-        !without.includes(url),
+        !without.includes(url) &&
+        !icons.has(url),
     );
     assert.deepEqual(
       unexpected,
@@ -149,7 +179,7 @@ describe('privacy', () => {
 
 /** The origin (with its slash) at which pages of this browser session may load the on-demand part. */
 async function onDemandOrigin(e2e: E2E): Promise<string> {
-  const worker = await extensionWorker(e2e);
+  const worker = await serviceWorkerOf(e2e);
   const url = await worker.evaluate(
     (file) =>
       (

@@ -12,13 +12,15 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  extensionWorker,
+  serviceWorkerOf,
   openPage,
   selectText,
-  tabIdOfPage,
+  tabIdOf,
   useExtensionBrowser,
   type E2E,
   writeStoredSettings,
+  waitForCardSettled,
+  waitForPaints,
 } from './support';
 
 // Runs inside the service worker, where `chrome` exists.
@@ -42,8 +44,8 @@ function focused(page: Page): Promise<string> {
 }
 
 async function lookUpByMenu(e2e: E2E, page: Page, text: string) {
-  const tabId = await tabIdOfPage(e2e, page);
-  const worker = await extensionWorker(e2e);
+  const tabId = await tabIdOf(e2e, page);
+  const worker = await serviceWorkerOf(e2e);
   await worker.evaluate(
     ({ tabId, text }) =>
       chrome.contextMenus.onClicked.dispatch(
@@ -61,7 +63,7 @@ async function lookUpByMenu(e2e: E2E, page: Page, text: string) {
 
 async function lookUpByCommand(e2e: E2E, page: Page) {
   await page.bringToFront();
-  const worker = await extensionWorker(e2e);
+  const worker = await serviceWorkerOf(e2e);
   await worker.evaluate(() =>
     chrome.commands.onCommand.dispatch('lookup-selection'),
   );
@@ -91,7 +93,7 @@ describe('selection lookup', () => {
   });
 
   it('has a keyboard shortcut Chromium actually assigned', async () => {
-    const worker = await extensionWorker(e2e);
+    const worker = await serviceWorkerOf(e2e);
     const commands = await worker.evaluate(() => chrome.commands.getAll());
     assert.equal(
       commands.find((c: { name: string }) => c.name === 'lookup-selection')
@@ -118,6 +120,8 @@ describe('selection lookup', () => {
       /In this story/i,
       'the same card as on hover',
     );
+    // Where it rests: the entrance animation starts it 4 px lower.
+    await waitForCardSettled(page);
     const box = (await dialog.boundingBox())!;
     assert.ok(
       Math.abs(box.y - (selection.bottom + 6)) < 4 ||
@@ -302,7 +306,8 @@ describe('selection lookup', () => {
       await page.evaluate(() => getSelection()!.toString().trim()),
       'Tuberville',
     );
-    await page.waitForTimeout(300); // Room for a wrong card to show.
+    // The double-click handler opens its card synchronously: two paints later it would be there.
+    await waitForPaints(page);
     assert.equal(await dialog.count(), 0, 'off by default');
 
     await writeStoredSettings(e2e, {
@@ -333,7 +338,8 @@ describe('selection lookup', () => {
         word,
       );
     }
-    await page.waitForTimeout(300); // Room for a wrong card to show.
+    // The double-click handler opens its card synchronously: two paints later it would be there.
+    await waitForPaints(page);
     assert.equal(await dialog.count(), 0, 'no card for an ordinary word');
     assert.deepEqual(errors, []);
   });

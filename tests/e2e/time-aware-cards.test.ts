@@ -10,10 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  extensionWorker,
+  serviceWorkerOf,
   openPage,
   selectText,
-  tabIdOfPage,
+  tabIdOf,
   useExtensionBrowser,
 } from './support';
 
@@ -117,8 +117,8 @@ describe('time-aware cards', () => {
       '/fixtures/dated/json-ld.html',
     );
     await selectText(page, '#story', 'Doug Jones');
-    const tabId = await tabIdOfPage(e2e, page);
-    await (await extensionWorker(e2e)).evaluate(
+    const tabId = await tabIdOf(e2e, page);
+    await (await serviceWorkerOf(e2e)).evaluate(
       (id) =>
         chrome.contextMenus.onClicked.dispatch(
           {

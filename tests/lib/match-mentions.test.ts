@@ -280,3 +280,20 @@ describe('MentionMatcher: hostile aliases', () => {
     expect(findMentions(hostile, 'x AxB cc y').length).toBe(0);
   });
 });
+
+describe('MentionMatcher: why linked', () => {
+  it.each([
+    'Jeff Sessions lost. Sessions conceded.',
+    'Trump endorsed Tuberville on Twitter; Tommy Tuberville thanked him.',
+    'The July 14 runoff in Alabama pits Jeff Sessions against Tommy Tuberville.',
+    'Sen. Doug Jones spoke in the Senate about the impeachment trial of Donald Trump.',
+  ])('every link says why, in words: %s', (text) => {
+    const mentions = findMentions(matcher, text);
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const mention of mentions) {
+      expect(mention.reason.signals.length, mention.alias).toBeGreaterThan(0);
+      for (const signal of mention.reason.signals)
+        expect(signal.text.trim().length).toBeGreaterThan(3);
+    }
+  });
+});

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import datasetJson from '../../data/dataset.json';
 import prefilterJson from '../../data/prefilter.json';
 import { parseDataset } from '../../data/dataset-schema';
-import { aliasKey, buildAliasTable } from '../../lib/alias-table';
+import {
+  aliasKey,
+  buildAliasTable,
+  needsCue as needsCueOf,
+} from '../../lib/alias-table';
 import { findMentions, MentionMatcher } from '../../lib/match-mentions';
 import {
   aliasWords,
@@ -21,10 +25,7 @@ const passes = createPrefilter(prefilterJson.words);
 const table = buildAliasTable(entities);
 /** Everyday words that link only with a cue of their frame (see prefilter.ts). */
 const needsCue = (alias: (typeof table.aliases)[number]) =>
-  alias.form === 'event-paraphrase' ||
-  (alias.form === 'event-head' &&
-    table.facts.get(alias.entityId)?.frame?.event.frame?.needsQualifier ===
-      true);
+  needsCueOf(alias, table.facts.get(alias.entityId));
 const aliases = table.aliases
   .filter((alias) => !needsCue(alias))
   .map((alias) => alias.text);

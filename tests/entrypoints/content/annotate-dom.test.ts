@@ -136,4 +136,54 @@ describe('PageAnnotations', () => {
       '<p>Jeff Sessions</p>',
     );
   });
+
+  it('a second wrap of what is left of a split node joins its edit: off restores the page exactly', () => {
+    document.body.innerHTML = '<p>Doug Jones and Jeff Sessions met.</p>';
+    const html = document.body.innerHTML;
+    const annotations = new PageAnnotations();
+    const node = document.querySelector('p')!.firstChild as Text;
+    annotations.wrap(node, [{ start: 15, end: 28, entityId: 'jeff-sessions' }]);
+    // A later pass finds a name in the page's node, which now holds the prefix.
+    annotations.wrap(node, [{ start: 0, end: 10, entityId: 'doug-jones' }]);
+    expect(annotations.mentions.map((m) => m.textContent)).toEqual([
+      'Doug Jones',
+      'Jeff Sessions',
+    ]);
+    expect(annotations.editCount).toBe(1);
+    annotations.revertAll();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('forgets the edits inside subtrees the page removed, restoring them, and keeps the rest', () => {
+    const annotations = annotate(
+      '<article id="gone"><p>Jeff Sessions</p><p>Donald <b>Trump</b> said</p></article><p>Donald Trump</p>',
+    );
+    expect(annotations.editCount).toBe(4);
+    const gone = document.getElementById('gone')!;
+    gone.remove();
+    annotations.revertRemoved([gone]);
+    expect(annotations.editCount).toBe(1);
+    expect(annotations.mentions.map((m) => m.textContent)).toEqual([
+      'Donald Trump',
+    ]);
+    // Put back (a recycled list item): it is the page's own markup again.
+    expect(gone.innerHTML).toBe(
+      '<p>Jeff Sessions</p><p>Donald <b>Trump</b> said</p>',
+    );
+    expect(gone.querySelector('p')!.childNodes.length).toBe(1);
+  });
+
+  it.each([
+    ['a node the page moved (still in the page)', true],
+    ['a removed page text node we split', false],
+  ])('on removal of %s, undoes only what left the page', (_, moved) => {
+    const annotations = annotate('<p id="p">Then Jeff Sessions spoke.</p>');
+    const paragraph = document.getElementById('p')!;
+    const text = paragraph.firstChild as Text;
+    if (moved) document.body.append(paragraph);
+    else text.remove();
+    annotations.revertRemoved(moved ? [paragraph] : [text]);
+    expect(annotations.editCount).toBe(moved ? 1 : 0);
+    if (!moved) expect(text.data).toBe('Then Jeff Sessions spoke.');
+  });
 });

@@ -45,6 +45,7 @@ function setUp(active = true) {
   };
   const ctx = {
     isInvalid: false,
+    isValid: true,
     signal: new AbortController().signal,
     onInvalidated: () => undefined,
     setTimeout: (handler: () => void, ms: number) =>

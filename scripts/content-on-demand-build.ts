@@ -1,6 +1,6 @@
 /**
- * The content script's on-demand part as a build output (a WXT local module,
- * loaded by WXT from modules/).
+ * The content script's on-demand part as a build output: two WXT hooks,
+ * installed by wxt.config.ts.
  *
  * `entrypoints/content/on-demand.ts` is the half of the content script that a
  * page mentioning nobody never needs (matcher, dataset, card UI, search,
@@ -19,15 +19,20 @@
  * docs/decisions/0008-content-script-on-demand.md.
  */
 import { resolve } from 'node:path';
-import { addEntrypoint, defineWxtModule } from 'wxt/modules';
+import type { InlineConfig as ViteConfig } from 'vite';
+import type { Entrypoint, Wxt } from 'wxt';
 
 export const ON_DEMAND_NAME = 'on-demand';
 /** Where the part lands in the build (what `runtime.getURL` is given). */
 export const ON_DEMAND_FILE = `content-scripts/${ON_DEMAND_NAME}.js`;
 const SOURCE = 'entrypoints/content/on-demand.ts';
 
-export default defineWxtModule((wxt) => {
-  addEntrypoint(wxt, {
+/** `entrypoints:resolved`: adds the part as an unlisted script in content-scripts/. */
+export function addOnDemandEntrypoint(
+  wxt: Wxt,
+  entrypoints: Entrypoint[],
+): void {
+  entrypoints.push({
     type: 'unlisted-script',
     name: ON_DEMAND_NAME,
     inputPath: resolve(wxt.config.root, SOURCE),
@@ -36,18 +41,24 @@ export default defineWxtModule((wxt) => {
     options: { globalName: false },
     skipped: false,
   });
-  wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
-    if (entrypoints.length !== 1 || entrypoints[0]!.name !== ON_DEMAND_NAME)
-      return;
-    const lib = config.build?.lib;
-    if (!lib) throw new Error('WXT no longer builds unlisted scripts in lib mode');
-    // An ES module: its default export (what `main` returns) is what `import()` gives the content script.
-    lib.formats = ['es'];
-    // Minified like the other scripts (Vite leaves a library's ES output unminified for its consumers' bundlers).
-    const output = config.build?.rollupOptions?.output;
-    if (!output || Array.isArray(output))
-      throw new Error('WXT no longer sets one output for unlisted scripts');
-    output.minify = true;
-    output.comments = { annotation: false };
-  });
-});
+}
+
+/** `vite:build:extendConfig`: builds the part (alone) as a minified ES module. */
+export function buildOnDemandAsModule(
+  entrypoints: readonly Entrypoint[],
+  config: ViteConfig,
+): void {
+  if (entrypoints.length !== 1 || entrypoints[0]!.name !== ON_DEMAND_NAME)
+    return;
+  const lib = config.build?.lib;
+  if (!lib)
+    throw new Error('WXT no longer builds unlisted scripts in lib mode');
+  // An ES module: its default export (what `main` returns) is what `import()` gives the content script.
+  lib.formats = ['es'];
+  // Minified like the other scripts (Vite leaves a library's ES output unminified for its consumers' bundlers).
+  const output = config.build?.rollupOptions?.output;
+  if (!output || Array.isArray(output))
+    throw new Error('WXT no longer sets one output for unlisted scripts');
+  output.minify = true;
+  output.comments = { annotation: false };
+}
