@@ -186,8 +186,6 @@ export class CandidateJudge {
       return false;
     }
     const { verdict, cueInSentence } = candidate.frame;
-    const frame =
-      facts.entity.kind === 'event' ? facts.entity.frame : undefined;
     if (verdict.verdict === 'fits') {
       const strong = verdict.strong.map(describeQualifier);
       if (strong.length)

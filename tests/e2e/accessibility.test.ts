@@ -11,8 +11,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/launch-browser';
-import { PROJECT_MOUNTS, serveStatic } from '../../scripts/serve-static';
 import {
   CARD_SELECTOR,
   copyCardIntoPage,
@@ -28,8 +26,8 @@ import {
   runAxe,
   type TabStop,
   tabIdOf,
+  tapMentionOnPhone,
   useExtensionBrowser,
-  waitForBackstory,
   waitForCardSettled,
 } from './support';
 
@@ -191,22 +189,8 @@ describe('accessibility audit (axe-core)', () => {
 
 describe('accessibility audit of the touch sheet (axe-core)', () => {
   it('the bottom sheet: no serious or critical violations, light and dark', async (t) => {
-    const server = await serveStatic(PROJECT_MOUNTS);
-    const browser = await launchWithExtension({
-      viewport: { width: 390, height: 844 },
-      mobile: true,
-    });
+    const { server, browser, page } = await tapMentionOnPhone();
     try {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/`);
-      await waitForBackstory(page);
-      const mention = page
-        .locator(
-          'backstory-mention[data-backstory-entity="jeff-sessions"]:not(a backstory-mention)',
-        )
-        .nth(1);
-      await mention.scrollIntoViewIfNeeded();
-      await mention.tap();
       await page.waitForSelector('backstory-card .bs-popover--sheet');
       await waitForCardSettled(page);
       await audit(t, 'touch sheet', {

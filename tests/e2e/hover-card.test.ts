@@ -2,19 +2,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/launch-browser';
 import { HIDE_DELAY_MS, SHOW_DELAY_MS } from '../../components/hover-intent';
 import {
   openPage,
   pointAtMention,
   recordCardEvents,
   useExtensionBrowser,
-  waitForBackstory,
   waitForCardAnimations,
   waitForCardNamed,
   waitForCardSettled,
   waitPastPageTimers,
   type CardEvent,
+  tapMentionOnPhone,
 } from './support';
 
 const SCREENSHOTS = '.output/screenshots';
@@ -378,25 +377,8 @@ describe('the hover card', () => {
 
 describe('the card on a touch screen', () => {
   it('opens as a bottom sheet on tap and closes on a tap outside', async () => {
-    const { serveStatic, PROJECT_MOUNTS } = await import(
-      '../../scripts/serve-static'
-    );
-    const server = await serveStatic(PROJECT_MOUNTS);
-    const browser = await launchWithExtension({
-      viewport: { width: 390, height: 844 },
-      mobile: true,
-    });
+    const { server, browser, page } = await tapMentionOnPhone();
     try {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/`);
-      await waitForBackstory(page);
-      const mention = page
-        .locator(
-          'backstory-mention[data-backstory-entity="jeff-sessions"]:not(a backstory-mention)',
-        )
-        .nth(1);
-      await mention.scrollIntoViewIfNeeded();
-      await mention.tap();
       await page
         .locator(`${CARD}.bs-popover--sheet`)
         .waitFor({ state: 'visible', timeout: 1500 });

@@ -378,6 +378,34 @@ export async function waitForConsoleFlush(page: Page): Promise<void> {
 }
 
 /**
+ * A phone (390 × 844, touch) with the extension, on the demo page, after a tap
+ * on Jeff Sessions's second mention outside a link (the first is the
+ * headline's): the card opens as a bottom sheet. The caller closes both.
+ */
+export async function tapMentionOnPhone(): Promise<{
+  server: StaticServer;
+  browser: ExtensionBrowser;
+  page: Page;
+}> {
+  const server = await serveStatic(PROJECT_MOUNTS);
+  const browser = await launchWithExtension({
+    viewport: { width: 390, height: 844 },
+    mobile: true,
+  });
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/`);
+  await waitForBackstory(page);
+  const mention = page
+    .locator(
+      'backstory-mention[data-backstory-entity="jeff-sessions"]:not(a backstory-mention)',
+    )
+    .nth(1);
+  await mention.scrollIntoViewIfNeeded();
+  await mention.tap();
+  return { server, browser, page };
+}
+
+/**
  * Waits until the page has painted twice since this call: every handler the
  * last input event ran synchronously has rendered by then. For "and nothing
  * showed" after an input whose handler would show something at once.

@@ -11,6 +11,20 @@ import { TEST_DATASET } from '../../helpers';
 
 const [sessions, trump] = TEST_DATASET.entities;
 
+/** Every callback as a spy, for example.com; an undated page (tests/e2e/time-aware-cards.test.ts has the notices). */
+function spyCallbacks() {
+  return {
+    host: 'example.com',
+    onDismissMention: vi.fn(),
+    onRestoreMention: vi.fn(),
+    onHideOnSite: vi.fn(async () => {}),
+    onShowOnSite: vi.fn(async () => {}),
+    onRequestClose: vi.fn(),
+    onFocusMention: vi.fn(),
+    pageDate: () => null,
+  } satisfies CardHostCallbacks;
+}
+
 function setUp(viewportWidth = 1280) {
   document.body.innerHTML =
     '<p><backstory-mention id="m">Jeff Sessions</backstory-mention> spoke.</p>';
@@ -20,17 +34,7 @@ function setUp(viewportWidth = 1280) {
   vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(
     800,
   );
-  const callbacks = {
-    host: 'example.com',
-    onDismissMention: vi.fn(),
-    onRestoreMention: vi.fn(),
-    onHideOnSite: vi.fn(async () => {}),
-    onShowOnSite: vi.fn(async () => {}),
-    onRequestClose: vi.fn(),
-    onFocusMention: vi.fn(),
-    // An undated page: the card stays quiet about time (tests/e2e/time-aware-cards.test.ts has the notices).
-    pageDate: () => null,
-  } satisfies CardHostCallbacks;
+  const callbacks = spyCallbacks();
   const card = createCardHost(document, TEST_DATASET, callbacks);
   const mention = document.querySelector('#m')!;
   const request = (overrides: Partial<ShowRequest> = {}): ShowRequest => ({
@@ -192,16 +196,7 @@ describe('createCardHost on a page that took our element name', () => {
       }
     }
     customElements.define('backstory-card', Squatter);
-    const callbacks = {
-      host: 'example.com',
-      onDismissMention: vi.fn(),
-      onRestoreMention: vi.fn(),
-      onHideOnSite: vi.fn(async () => {}),
-      onShowOnSite: vi.fn(async () => {}),
-      onRequestClose: vi.fn(),
-      onFocusMention: vi.fn(),
-      pageDate: () => null,
-    };
+    const callbacks = spyCallbacks();
     const card = createCardHost(document, TEST_DATASET, callbacks);
     const host = document.documentElement.querySelector(
       ':scope > backstory-card-host',
